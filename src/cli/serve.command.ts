@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { openVigil } from '../server/open-vigil.ts';
+import { parsePort } from './parse-options.ts';
+
+/** `vigil serve`: runs the server until SIGINT or SIGTERM. */
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve Vigil: the API, and the log under /log/')
+    .option('--data <dir>', 'data directory (created on first start)', 'data')
+    .option('--port <n>', 'TCP port', '8080')
+    .option('--host <address>', 'address to listen on', '127.0.0.1')
+    .option('--origin <origin>', 'origin line of a new log (fixed once created)')
+    .action(async (options: { data: string; port: string; host: string; origin?: string }) => {
+      const vigil = await openVigil({
+        dataDir: options.data,
+        logger: { level: process.env['VIGIL_LOG_LEVEL'] ?? 'info' },
+        ...(options.origin === undefined ? {} : { origin: options.origin }),
+      });
+      if (vigil.createdKey) {
+        process.stderr.write(
+          `A new log signing key was created in ${options.data}. Back up that directory: ` +
+            'without the key the log can never sign again.\n',
+        );
+      }
+      const address = await vigil.app.listen({ port: parsePort(options.port), host: options.host });
+      process.stdout.write(`Vigil listening on ${address}\nlog verifier key: ${vigil.verifierKey}\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          resolve();
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await vigil.close();
+    });
+}

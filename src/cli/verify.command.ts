@@ -1,0 +1,149 @@
+// `vigil verify …`: the independent verifier an auditor or witness runs. It trusts nothing but
+// the keys given on the command line. Exit 0 valid, 1 verification failed, 2 usage or I/O.
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { fromUtf8, toHex } from '../ledger/bytes.ts';
+import { hashLeaf } from '../ledger/hash.ts';
+import { isLedgerError } from '../ledger/ledger-error.ts';
+import { openNote } from '../ledger/signed-note.ts';
+import { parseTlogProof, verifyTlogProof } from '../ledger/tlog-proof.ts';
+import { auditEntries } from '../verifier/audit-entries.ts';
+import {
+  checkConsistency,
+  fetchCheckpoint,
+  openTrustedCheckpoint,
+} from '../verifier/audit-checkpoint.ts';
+import { openLogSource } from '../verifier/log-source.ts';
+import { VerificationError } from '../verifier/verification-error.ts';
+import { UsageError } from './cli-error.ts';
+import { collect, parseCount, parseKeys, parseVerifierKeys } from './parse-options.ts';
+
+async function readInput(path: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}`, { cause: error });
+  }
+}
+
+async function readOptional(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new UsageError(`cannot read ${path}`, { cause: error });
+  }
+}
+
+// Ledger refusals of a note or proof under test are verification failures, not usage errors.
+function asVerification<T>(what: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (isLedgerError(error)) throw new VerificationError(what, error.message, { cause: error });
+    throw error;
+  }
+}
+
+async function readText(path: string): Promise<string> {
+  const bytes = await readInput(path);
+  return asVerification(path, () => fromUtf8(bytes));
+}
+
+interface LogOptions {
+  key: string[];
+  quorum: string;
+  state?: string;
+  full?: boolean;
+}
+
+async function verifyLog(location: string, options: LogOptions): Promise<void> {
+  const keys = { ...parseKeys(options.key), quorum: parseCount(options.quorum, '--quorum') };
+  const source = openLogSource(location);
+  const current = await fetchCheckpoint(source, keys);
+  const { size } = current.checkpoint;
+  if (options.state !== undefined) {
+    const saved = await readOptional(options.state);
+    if (saved !== undefined) {
+      const previous = openTrustedCheckpoint(saved, { ...keys, quorum: 0 });
+      await checkConsistency(source, previous, current);
+      process.stdout.write(`consistent with the saved checkpoint of size ${previous.checkpoint.size}\n`);
+    }
+  }
+  if (options.full === true) {
+    await auditEntries(source, current.checkpoint);
+    process.stdout.write(`re-hashed all ${size} entries and every tile up to the root\n`);
+  }
+  if (options.state !== undefined) {
+    // Write-then-rename: a crash never leaves a torn state file behind.
+    await writeFile(`${options.state}.tmp`, current.note);
+    await rename(`${options.state}.tmp`, options.state);
+  }
+  const witnessed = current.witnesses.map((key) => key.name).join(', ') || 'none';
+  process.stdout.write(`OK ${current.checkpoint.origin} size ${size}; witnesses: ${witnessed}\n`);
+}
+
+async function verifyNote(file: string, options: { key: string[] }): Promise<void> {
+  const keys = parseVerifierKeys(options.key);
+  const text = await readText(file);
+  const opened = asVerification('signature', () => openNote(text, keys));
+  const names = opened.verifiedBy.map((key) => key.name).join(', ');
+  process.stdout.write(`OK signed by ${names}\n`);
+}
+
+interface ProofOptions {
+  key: string[];
+  quorum: string;
+  entry?: string;
+}
+
+async function verifyProof(file: string, options: ProofOptions): Promise<void> {
+  const { logKey, witnesses } = parseKeys(options.key);
+  const quorum = parseCount(options.quorum, '--quorum');
+  const text = await readText(file);
+  const proof = asVerification('proof', () => parseTlogProof(text));
+  // The extra line is not authenticated: it only tells which bytes to hash. The inclusion
+  // proof then binds those bytes to the signed root, or fails.
+  const entry = options.entry === undefined ? proof.extra : await readInput(options.entry);
+  if (entry === undefined) {
+    throw new UsageError('the proof carries no entry bytes: give the logged entry with --entry');
+  }
+  const leafHash = hashLeaf(entry);
+  const opened = asVerification('inclusion', () =>
+    verifyTlogProof({ proof, leafHash, logKey, witnesses, quorum }),
+  );
+  const { origin, size } = opened.checkpoint;
+  process.stdout.write(
+    `OK entry ${proof.index} (leaf ${toHex(leafHash)}) is in ${origin} at size ${size}\n`,
+  );
+}
+
+/** Registers `verify log`, `verify note` and `verify proof`. */
+export function registerVerify(program: Command): void {
+  const verify = program
+    .command('verify')
+    .description('independent verification (exit 0 valid, 1 invalid, 2 usage or I/O)');
+  verify
+    .command('log')
+    .description('check a tlog-tiles log: signature, witnesses, consistency, contents')
+    .argument('<dir-or-url>', 'a tlog-tiles log: URL prefix or directory')
+    .requiredOption('--key <vkey>', 'log key; repeat for witness keys', collect, [])
+    .option('--quorum <n>', 'witness cosignatures required', '0')
+    .option('--state <file>', 'last accepted checkpoint: demand consistency, then update it')
+    .option('--full', 're-hash every entry bundle and tile up to the root')
+    .action(verifyLog);
+  verify
+    .command('note')
+    .description('check a signed note against trusted keys')
+    .argument('<file>', 'a signed note')
+    .requiredOption('--key <vkey>', 'a trusted key; repeatable', collect, [])
+    .action(verifyNote);
+  verify
+    .command('proof')
+    .description('check a C2SP tlog-proof receipt offline')
+    .argument('<file>', 'a .tlog-proof file')
+    .requiredOption('--key <vkey>', 'log key; repeat for witness keys', collect, [])
+    .option('--quorum <n>', 'witness cosignatures required', '0')
+    .option('--entry <file>', 'the logged entry bytes (default: the proof’s extra line)')
+    .action(verifyProof);
+}

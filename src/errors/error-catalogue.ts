@@ -1,0 +1,27 @@
+// The public catalogue of API errors. A client switches on `code`; the code never changes
+// meaning once shipped. Messages are English defaults for operators; user interfaces translate
+// by code. Pure data: the web app imports it too.
+
+/** Every error code the API can answer with, and the HTTP status it maps to. */
+export const ERROR_CATALOGUE = {
+  malformed_json: { status: 400, message: 'The request body is not valid JSON.' },
+  bad_request: { status: 400, message: 'The request is malformed.' },
+  unauthenticated: { status: 401, message: 'A valid bearer token is required.' },
+  forbidden: { status: 403, message: 'This token may not perform this action.' },
+  not_found: { status: 404, message: 'No such resource.' },
+  method_not_allowed: { status: 405, message: 'This method is not allowed here.' },
+  payload_too_large: { status: 413, message: 'The request body is too large.' },
+  unsupported_media_type: { status: 415, message: 'Send the body as application/json.' },
+  invalid_request: { status: 422, message: 'The request does not match the schema.' },
+  rate_limited: { status: 429, message: 'Too many requests; retry later.' },
+  unavailable: { status: 503, message: 'The service is shutting down or not ready.' },
+  internal: { status: 500, message: 'Internal error; it has been logged.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+/** A stable public error code. */
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** The body of every error response. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}

@@ -1,0 +1,71 @@
+// Builds the Fastify application from already-wired services. No I/O here beyond what the
+// services do; tests call it with an in-process server and app.inject().
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { TokenService } from '../auth/token.service.ts';
+import { registerLogRoutes } from '../log/log.routes.ts';
+import type { LogRoutesDeps } from '../log/log.routes.ts';
+import { registerNotaryRoutes } from '../notary/notary.routes.ts';
+import type { NotaryRateLimit } from '../notary/notary.routes.ts';
+import type { NotaryService } from '../notary/notary.service.ts';
+import { installErrorHandling } from './error-handler.ts';
+import { PUBLIC, installRoutePolicy } from './route-policy.ts';
+
+/** The services the HTTP layer presents. */
+export interface AppServices {
+  tokens: TokenService;
+  log: LogRoutesDeps;
+  notary: NotaryService;
+  notaryRateLimit: NotaryRateLimit;
+  /** Pino logger options, or false for none (tests). */
+  logger?: boolean | { level: string };
+}
+
+/** JSON bodies larger than this are refused with payload_too_large. */
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** A ready-to-listen Fastify app with every route registered. */
+export async function buildApp(services: AppServices): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: services.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Identity data must never reach a log line; request URLs carry none by design, and
+    // bodies are never logged.
+    disableRequestLogging: false,
+    trustProxy: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  installRoutePolicy(app, services.tokens);
+  await app.register(fastifyHelmet, { global: true });
+  await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Vigil API', version: '1' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerLogRoutes(app, services.log);
+  registerNotaryRoutes(app, { notary: services.notary, rateLimit: services.notaryRateLimit });
+  app.get('/api/openapi.json', { config: { policy: PUBLIC }, schema: { hide: true } }, () =>
+    app.swagger(),
+  );
+  app.get('/', { config: { policy: PUBLIC }, schema: { hide: true } }, () => ({
+    name: 'Vigil',
+    log: '/log/checkpoint',
+    api: '/api/openapi.json',
+  }));
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,144 @@
+// Integrates new entries into a tiled Merkle tree (C2SP tlog-tiles). It keeps only the right
+// edge: the partial tile of each level and the partial entry bundle. That is all that is needed
+// both to extend the tree and to compute its root, because every perfect subtree in the root's
+// decomposition (RFC 9162 §2.1.1) lies in the rightmost tile of its level.
+import { concatBytes } from './bytes.ts';
+import { EMPTY_ROOT, hashChildren, hashLeaf } from './hash.ts';
+import { LedgerError } from './ledger-error.ts';
+import { encodeEntryBundle, TILE_WIDTH } from './tiles.ts';
+
+/** The right edge of a tree: what a restart must load to resume integration. */
+export interface IntegratorState {
+  size: number;
+  /** partialTiles[L]: the hashes of the rightmost, not yet full, tile of level L. */
+  partialTiles: Uint8Array[][];
+  /** Entries of the rightmost, not yet full, entry bundle. */
+  partialBundle: Uint8Array[];
+}
+
+/** A tile's coordinates and its hashes at its current width. */
+export interface TileData {
+  level: number;
+  index: number;
+  data: Uint8Array;
+}
+
+/** The outcome of integrating one batch: new size and root, and the tiles and bundles to write. */
+export interface Integration {
+  size: number;
+  root: Uint8Array;
+  tiles: TileData[];
+  bundles: { index: number; data: Uint8Array }[];
+}
+
+/** MTH of a perfect run of 2^k hashes (RFC 9162 §2.1.1 with n a power of two). */
+export function hashPerfectRun(hashes: readonly Uint8Array[]): Uint8Array {
+  let row = hashes;
+  while (row.length > 1) {
+    const next: Uint8Array[] = [];
+    for (let i = 0; i + 1 < row.length; i += 2) next.push(hashChildren(row[i]!, row[i + 1]!));
+    row = next;
+  }
+  const [root] = row;
+  if (root === undefined) throw new LedgerError('INVALID_ARGUMENT', 'empty run of hashes');
+  return root;
+}
+
+/**
+ * Root of a tree given its right edge: each partial tile of width w splits into perfect runs by
+ * the binary digits of w, highest level first; the root folds those subtrees from the right.
+ */
+export function rootOfRightEdge(partialTiles: readonly (readonly Uint8Array[])[]): Uint8Array {
+  const subtrees: Uint8Array[] = [];
+  for (let level = partialTiles.length - 1; level >= 0; level--) {
+    const hashes = partialTiles[level] ?? [];
+    let start = 0;
+    for (let run = TILE_WIDTH / 2; run >= 1; run /= 2) {
+      if (hashes.length - start >= run) {
+        subtrees.push(hashPerfectRun(hashes.slice(start, start + run)));
+        start += run;
+      }
+    }
+  }
+  let root = subtrees.pop();
+  if (root === undefined) return EMPTY_ROOT;
+  while (subtrees.length > 0) root = hashChildren(subtrees.pop()!, root);
+  return root;
+}
+
+/** Extends a tree batch by batch, producing the tiles, bundles and root of each new size. */
+export class TileIntegrator {
+  #size: number;
+  readonly #tiles: Uint8Array[][];
+  #bundle: Uint8Array[];
+
+  constructor(state: IntegratorState = { size: 0, partialTiles: [], partialBundle: [] }) {
+    this.#size = state.size;
+    this.#tiles = state.partialTiles.map((tile) => [...tile]);
+    this.#bundle = [...state.partialBundle];
+  }
+
+  /** Number of entries integrated so far. */
+  get size(): number {
+    return this.#size;
+  }
+
+  /** A copy of the right edge, to resume from. */
+  snapshot(): IntegratorState {
+    return {
+      size: this.#size,
+      partialTiles: this.#tiles.map((tile) => [...tile]),
+      partialBundle: [...this.#bundle],
+    };
+  }
+
+  /** Appends `entries` in order; returns the new root and everything that changed. */
+  integrate(entries: readonly Uint8Array[]): Integration {
+    const tiles = new Map<string, TileData>();
+    const bundles = new Map<number, { index: number; data: Uint8Array }>();
+    const touched = new Set<number>();
+    for (const entry of entries) {
+      const bundleIndex = Math.floor(this.#size / TILE_WIDTH);
+      this.#bundle.push(entry);
+      if (this.#bundle.length === TILE_WIDTH) {
+        bundles.set(bundleIndex, { index: bundleIndex, data: encodeEntryBundle(this.#bundle) });
+        this.#bundle = [];
+      }
+      this.#size += 1;
+      this.#push(0, hashLeaf(entry), { tiles, touched });
+    }
+    if (this.#bundle.length > 0 && entries.length > 0) {
+      const index = Math.floor(this.#size / TILE_WIDTH);
+      bundles.set(index, { index, data: encodeEntryBundle(this.#bundle) });
+    }
+    for (const level of touched) {
+      const hashes = this.#tiles[level] ?? [];
+      if (hashes.length === 0) continue;
+      const index = Math.floor(this.#size / TILE_WIDTH ** (level + 1));
+      tiles.set(`${level}/${index}`, { level, index, data: concatBytes(...hashes) });
+    }
+    return {
+      size: this.#size,
+      root: rootOfRightEdge(this.#tiles),
+      tiles: [...tiles.values()],
+      bundles: [...bundles.values()],
+    };
+  }
+
+  // Adds one hash at `level` (the size has already been advanced); a tile that fills up is
+  // emitted and its subtree hash carried to the level above.
+  #push(
+    level: number,
+    hash: Uint8Array,
+    out: { tiles: Map<string, TileData>; touched: Set<number> },
+  ): void {
+    const row = (this.#tiles[level] ??= []);
+    row.push(hash);
+    out.touched.add(level);
+    if (row.length < TILE_WIDTH) return;
+    const index = Math.floor(this.#size / TILE_WIDTH ** (level + 1)) - 1;
+    out.tiles.set(`${level}/${index}`, { level, index, data: concatBytes(...row) });
+    this.#tiles[level] = [];
+    this.#push(level + 1, hashPerfectRun(row), out);
+  }
+}

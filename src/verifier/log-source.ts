@@ -1,0 +1,71 @@
+// Where an auditor reads a tlog-tiles log from: a URL prefix (any static host or a Vigil
+// server) or a local directory holding the same files. Everything read here is untrusted.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** Raised when the source cannot be read at all (network, permissions): an I/O failure. */
+export class SourceError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SourceError';
+  }
+}
+
+/** Read access to a log's static resources by relative path ("checkpoint", "tile/0/000"). */
+export interface LogSource {
+  /** The resource's bytes, or undefined when it does not exist (404 / no such file). */
+  get(path: string): Promise<Uint8Array | undefined>;
+  readonly description: string;
+}
+
+/** Largest resource accepted: a full tile is 8 KiB; a bundle is at most 256 × 64 KiB. */
+const MAX_RESOURCE_BYTES = 256 * 65_537;
+
+class UrlSource implements LogSource {
+  readonly description: string;
+  readonly #base: URL;
+
+  constructor(base: string) {
+    this.#base = new URL(base.endsWith('/') ? base : `${base}/`);
+    this.description = this.#base.href;
+  }
+
+  async get(path: string): Promise<Uint8Array | undefined> {
+    const url = new URL(path, this.#base);
+    let response: Response;
+    try {
+      response = await fetch(url, { headers: { 'accept-encoding': 'gzip, identity' } });
+    } catch (cause) {
+      throw new SourceError(`cannot fetch ${url.href}`, { cause });
+    }
+    if (response.status === 404) return undefined;
+    if (!response.ok) throw new SourceError(`${url.href}: HTTP ${response.status}`);
+    const body = new Uint8Array(await response.arrayBuffer());
+    if (body.length > MAX_RESOURCE_BYTES) throw new SourceError(`${url.href}: too large`);
+    return body;
+  }
+}
+
+class DirectorySource implements LogSource {
+  readonly description: string;
+  readonly #root: string;
+
+  constructor(root: string) {
+    this.#root = root;
+    this.description = root;
+  }
+
+  async get(path: string): Promise<Uint8Array | undefined> {
+    try {
+      return new Uint8Array(await readFile(join(this.#root, ...path.split('/'))));
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw new SourceError(`cannot read ${path} in ${this.#root}`, { cause });
+    }
+  }
+}
+
+/** A source for `location`: http(s) URLs are fetched, anything else is a directory. */
+export function openLogSource(location: string): LogSource {
+  return /^https?:\/\//i.test(location) ? new UrlSource(location) : new DirectorySource(location);
+}
