@@ -1,6 +1,6 @@
 // One lint config for the whole package. The import rules enforce the layering in
 // docs/ARCHITECTURE.md: the ledger is pure and runs in the browser, so it may not reach
-// into node built-ins (other than through the `#sha256` condition), the server or the CLI.
+// into node built-ins (other than through the `#platform` condition), the server or the CLI.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -30,7 +30,7 @@ export default tseslint.config(
   },
   {
     files: ['src/ledger/**/*.ts'],
-    ignores: ['src/ledger/**/*.test.ts', 'src/ledger/sha256.node.ts'],
+    ignores: ['src/ledger/**/*.test.ts', 'src/ledger/platform.node.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

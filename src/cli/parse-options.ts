@@ -25,7 +25,10 @@ export function parseCount(text: string, option: string): number {
  * Splits `--key` values into the log's key (Ed25519, type 0x01) and witness keys
  * (cosignature/v1, type 0x04): the vkey's own type byte says which is which.
  */
-export function parseKeys(texts: readonly string[]): { logKey: VerifierKey; witnesses: VerifierKey[] } {
+export function parseKeys(texts: readonly string[]): {
+  logKey: VerifierKey;
+  witnesses: VerifierKey[];
+} {
   const keys = parseVerifierKeys(texts);
   const logKeys = keys.filter((key) => key.type === SIG_ED25519);
   const witnesses = keys.filter((key) => key.type === SIG_COSIGNATURE_V1);

@@ -1,6 +1,14 @@
 import type { Command } from 'commander';
 import { openVigil } from '../server/open-vigil.ts';
-import { parsePort } from './parse-options.ts';
+import { parseCount, parsePort } from './parse-options.ts';
+
+interface ServeOptions {
+  data: string;
+  port: string;
+  host: string;
+  origin?: string;
+  notaryRate: string;
+}
 
 /** `vigil serve`: runs the server until SIGINT or SIGTERM. */
 export function registerServe(program: Command): void {
@@ -11,9 +19,14 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'TCP port', '8080')
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--origin <origin>', 'origin line of a new log (fixed once created)')
-    .action(async (options: { data: string; port: string; host: string; origin?: string }) => {
+    .option('--notary-rate <n>', 'notary requests allowed per token per minute', '600')
+    .action(async (options: ServeOptions) => {
       const vigil = await openVigil({
         dataDir: options.data,
+        notaryRateLimit: {
+          max: parseCount(options.notaryRate, '--notary-rate'),
+          timeWindowMs: 60_000,
+        },
         logger: { level: process.env['VIGIL_LOG_LEVEL'] ?? 'info' },
         ...(options.origin === undefined ? {} : { origin: options.origin }),
       });
@@ -24,7 +37,9 @@ export function registerServe(program: Command): void {
         );
       }
       const address = await vigil.app.listen({ port: parsePort(options.port), host: options.host });
-      process.stdout.write(`Vigil listening on ${address}\nlog verifier key: ${vigil.verifierKey}\n`);
+      process.stdout.write(
+        `Vigil listening on ${address}\nlog verifier key: ${vigil.verifierKey}\n`,
+      );
       await new Promise<void>((resolve) => {
         const stop = () => {
           resolve();

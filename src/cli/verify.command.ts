@@ -67,7 +67,9 @@ async function verifyLog(location: string, options: LogOptions): Promise<void> {
     if (saved !== undefined) {
       const previous = openTrustedCheckpoint(saved, { ...keys, quorum: 0 });
       await checkConsistency(source, previous, current);
-      process.stdout.write(`consistent with the saved checkpoint of size ${previous.checkpoint.size}\n`);
+      process.stdout.write(
+        `consistent with the saved checkpoint of size ${previous.checkpoint.size}\n`,
+      );
     }
   }
   if (options.full === true) {

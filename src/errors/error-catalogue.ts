@@ -21,6 +21,11 @@ export const ERROR_CATALOGUE = {
 /** A stable public error code. */
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 
+/** True when `value` is a catalogued code. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_CATALOGUE, value);
+}
+
 /** The body of every error response. */
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown };

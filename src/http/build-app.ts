@@ -37,11 +37,11 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   const app = Fastify({
     logger: services.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
-    // Identity data must never reach a log line; request URLs carry none by design, and
-    // bodies are never logged.
-    disableRequestLogging: false,
     trustProxy: false,
   });
+  // The API speaks JSON only: other bodies are refused with unsupported_media_type rather than
+  // reaching a handler as a string.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);

@@ -4,7 +4,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError } from '../errors/domain-error.ts';
-import { ERROR_CATALOGUE } from '../errors/error-catalogue.ts';
+import { ERROR_CATALOGUE, isErrorCode } from '../errors/error-catalogue.ts';
 import type { ErrorBody, ErrorCode } from '../errors/error-catalogue.ts';
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -17,18 +17,22 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 };
 
 /** Sends the catalogued error `code`. */
-export function sendError(
-  reply: FastifyReply,
-  code: ErrorCode,
-  details?: unknown,
-): FastifyReply {
+export function sendError(reply: FastifyReply, code: ErrorCode, details?: unknown): FastifyReply {
   const body: ErrorBody = { error: { code, message: ERROR_CATALOGUE[code].message } };
   if (details !== undefined) body.error.details = details;
-  return reply.code(ERROR_CATALOGUE[code].status).type('application/json').send(body);
+  void reply.code(ERROR_CATALOGUE[code].status).type('application/json').send(body);
+  return reply;
+}
+
+function domainCode(error: unknown): ErrorCode | undefined {
+  if (!(error instanceof DomainError)) return undefined;
+  const code: unknown = error.code;
+  return isErrorCode(code) ? code : 'internal';
 }
 
 function codeOf(error: FastifyError): ErrorCode {
-  if (error instanceof DomainError) return error.code;
+  const domain = domainCode(error);
+  if (domain !== undefined) return domain;
   if (hasZodFastifySchemaValidationErrors(error)) return 'invalid_request';
   const mapped = FASTIFY_CODES[error.code];
   if (mapped !== undefined) return mapped;

@@ -1,4 +1,5 @@
 // Byte helpers shared by the ledger. Everything here runs in the browser too: no Buffer.
+import { encodeBase64 } from '#platform';
 import { LedgerError } from './ledger-error.ts';
 
 const encoder = new TextEncoder();
@@ -21,9 +22,7 @@ export function fromUtf8(bytes: Uint8Array): string {
 
 /** Standard base64 (RFC 4648 §4) with padding. */
 export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
+  return encodeBase64(bytes);
 }
 
 /** Strict standard base64 decoding: rejects whitespace, URL alphabet and missing padding. */
@@ -61,7 +60,9 @@ export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
  */
 export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
+  const left = new DataView(a.buffer, a.byteOffset, a.byteLength);
+  const right = new DataView(b.buffer, b.byteOffset, b.byteLength);
   let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
+  for (let i = 0; i < a.length; i++) diff |= left.getUint8(i) ^ right.getUint8(i);
   return diff === 0;
 }

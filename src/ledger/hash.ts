@@ -1,6 +1,6 @@
 // RFC 6962 §2.1 / RFC 9162 §2.1.1: leaves and interior nodes are hashed with distinct one-byte
 // prefixes, so a leaf can never be passed off as an interior node (second-preimage defence).
-import { sha256 } from '#sha256';
+import { sha256 } from '#platform';
 import { concatBytes } from './bytes.ts';
 
 /** Size in bytes of every hash in the log. */

@@ -16,19 +16,30 @@ export interface LogEntry {
 
 /** The entry's canonical JSON bytes. */
 export function encodeLogEntry(entry: LogEntry): Uint8Array {
-  let text: string | undefined;
+  let text: string;
   try {
-    text = canonicalize({
-      kind: entry.kind,
-      id: entry.id,
-      version: entry.version,
-      at: entry.at,
-      body: entry.body,
-    });
+    // An object always canonicalises to a string; String() only satisfies the type.
+    text = String(
+      canonicalize({
+        kind: entry.kind,
+        id: entry.id,
+        version: entry.version,
+        at: entry.at,
+        body: entry.body,
+      }),
+    );
   } catch (cause) {
     throw new LedgerError('INVALID_ARGUMENT', 'log entry is not canonicalisable JSON', { cause });
   }
-  if (text === undefined) throw new LedgerError('INVALID_ARGUMENT', 'log entry has no JSON form');
+  // canonicalize emits `undefined` for functions and symbols inside objects instead of failing;
+  // only output that parses back is JSON.
+  try {
+    JSON.parse(text);
+  } catch (cause) {
+    throw new LedgerError('INVALID_ARGUMENT', 'log entry holds values JSON cannot carry', {
+      cause,
+    });
+  }
   return utf8(text);
 }
 

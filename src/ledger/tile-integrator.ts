@@ -3,6 +3,7 @@
 // both to extend the tree and to compute its root, because every perfect subtree in the root's
 // decomposition (RFC 9162 §2.1.1) lies in the rightmost tile of its level.
 import { concatBytes } from './bytes.ts';
+import { itemAt } from './checked.ts';
 import { EMPTY_ROOT, hashChildren, hashLeaf } from './hash.ts';
 import { LedgerError } from './ledger-error.ts';
 import { encodeEntryBundle, TILE_WIDTH } from './tiles.ts';
@@ -36,7 +37,8 @@ export function hashPerfectRun(hashes: readonly Uint8Array[]): Uint8Array {
   let row = hashes;
   while (row.length > 1) {
     const next: Uint8Array[] = [];
-    for (let i = 0; i + 1 < row.length; i += 2) next.push(hashChildren(row[i]!, row[i + 1]!));
+    for (let i = 0; i + 1 < row.length; i += 2)
+      next.push(hashChildren(itemAt(row, i), itemAt(row, i + 1)));
     row = next;
   }
   const [root] = row;
@@ -50,8 +52,7 @@ export function hashPerfectRun(hashes: readonly Uint8Array[]): Uint8Array {
  */
 export function rootOfRightEdge(partialTiles: readonly (readonly Uint8Array[])[]): Uint8Array {
   const subtrees: Uint8Array[] = [];
-  for (let level = partialTiles.length - 1; level >= 0; level--) {
-    const hashes = partialTiles[level] ?? [];
+  for (const hashes of [...partialTiles].reverse()) {
     let start = 0;
     for (let run = TILE_WIDTH / 2; run >= 1; run /= 2) {
       if (hashes.length - start >= run) {
@@ -62,7 +63,7 @@ export function rootOfRightEdge(partialTiles: readonly (readonly Uint8Array[])[]
   }
   let root = subtrees.pop();
   if (root === undefined) return EMPTY_ROOT;
-  while (subtrees.length > 0) root = hashChildren(subtrees.pop()!, root);
+  for (let i = subtrees.length - 1; i >= 0; i--) root = hashChildren(itemAt(subtrees, i), root);
   return root;
 }
 
@@ -112,7 +113,7 @@ export class TileIntegrator {
       bundles.set(index, { index, data: encodeEntryBundle(this.#bundle) });
     }
     for (const level of touched) {
-      const hashes = this.#tiles[level] ?? [];
+      const hashes = itemAt(this.#tiles, level);
       if (hashes.length === 0) continue;
       const index = Math.floor(this.#size / TILE_WIDTH ** (level + 1));
       tiles.set(`${level}/${index}`, { level, index, data: concatBytes(...hashes) });

@@ -1,7 +1,6 @@
 // Read side of the log: tiles and bundles as served under /log/, and inclusion and consistency
-// proofs for receipts. Proofs are assembled from perfect-subtree hashes, which never change once
-// their subtree is complete, so they are memoised across checkpoints; the tiles they come from
-// are cached too, and the sequencer writes fresh tiles through the cache after each commit.
+// proofs for receipts. Tiles are cached (the sequencer writes fresh ones through the cache after
+// each commit), and proofs are hashed from them by a tile reader kept per recent tree size.
 import type { NodeId, NodeReader } from '../ledger/merkle-prove.ts';
 import {
   consistencyProofNodes,
@@ -22,7 +21,7 @@ const HASH_BYTES = 32;
 export class LogReader {
   readonly #store: LogStore;
   readonly #tiles = new BoundedCache<string, Uint8Array>(8192);
-  readonly #nodes = new BoundedCache<string, Uint8Array>(500_000);
+  readonly #readers = new BoundedCache<number, TileNodeReader>(4);
 
   constructor(store: LogStore) {
     this.#store = store;
@@ -47,10 +46,11 @@ export class LogReader {
     const data = await this.#store.readBundle(index);
     if (data === undefined) return undefined;
     // Walk the length prefixes to find where the width-th entry ends.
+    const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
     let offset = 0;
     for (let i = 0; i < width; i++) {
       if (offset + 2 > data.length) return undefined;
-      offset += 2 + (data[offset]! * 256 + data[offset + 1]!);
+      offset += 2 + view.getUint16(offset);
     }
     return offset <= data.length ? data.subarray(0, offset) : undefined;
   }
@@ -67,36 +67,33 @@ export class LogReader {
     return proveConsistency(reader, size1, size2);
   }
 
-  // Collects the nodes a proof will read: from the memo where possible, else by fetching
-  // their tiles and hashing within them. The proof builder then reads only this local map.
+  // A reader for the tree of `size` that can serve `nodes`: their tiles are loaded into the
+  // tile cache first, then the reader hashes within them synchronously. One reader per recent
+  // size, so the receipts of one group commit hash each tile once.
   async #nodeReader(nodes: readonly NodeId[], size: number): Promise<NodeReader> {
-    const found = new Map<string, Uint8Array>();
-    const missing: NodeId[] = [];
-    for (const node of nodes) {
-      const hash = this.#nodes.get(nodeKey(node));
-      if (hash === undefined) missing.push(node);
-      else found.set(nodeKey(node), hash);
+    for (const tile of tilesForNodes(nodes, size)) {
+      const cached = this.#tiles.get(`${tile.level}/${tile.index}`);
+      if (cached === undefined || cached.length < tile.width * HASH_BYTES) await this.#must(tile);
     }
-    if (missing.length > 0) {
-      const tiles = new Map<string, Uint8Array>();
-      for (const tile of tilesForNodes(missing, size)) tiles.set(tileKey(tile), await this.#must(tile));
-      const tileReader = new TileNodeReader({
-        size,
-        source: { readTile: (level, index, width) => tiles.get(tileKey({ level, index, width }))! },
-      });
-      for (const node of missing) {
-        const hash = tileReader.readNode(node.level, node.index);
-        this.#nodes.set(nodeKey(node), hash);
-        found.set(nodeKey(node), hash);
-      }
-    }
-    return {
-      readNode: (level, index) => {
-        const hash = found.get(nodeKey({ level, index }));
-        if (hash === undefined) throw new LogError('LOG_CORRUPT', `node ${level}/${index} unread`);
-        return hash;
+    return this.#tileReaderFor(size);
+  }
+
+  #tileReaderFor(size: number): TileNodeReader {
+    const existing = this.#readers.get(size);
+    if (existing !== undefined) return existing;
+    const reader = new TileNodeReader({
+      size,
+      source: {
+        // Only called synchronously right after #must() loaded the tile into the cache.
+        readTile: (level, index, width) => {
+          const data = this.#tiles.get(`${level}/${index}`);
+          if (data === undefined) throw new LogError('LOG_CORRUPT', `tile ${level}/${index} gone`);
+          return data.subarray(0, width * HASH_BYTES);
+        },
       },
-    };
+    });
+    this.#readers.set(size, reader);
+    return reader;
   }
 
   async #must(tile: TileId): Promise<Uint8Array> {
@@ -106,10 +103,6 @@ export class LogReader {
     }
     return data;
   }
-}
-
-function nodeKey(node: NodeId): string {
-  return `${node.level}/${node.index}`;
 }
 
 function tileKey(tile: TileId): string {

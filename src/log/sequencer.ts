@@ -5,8 +5,7 @@
 import { formatCheckpointText } from '../ledger/checkpoint.ts';
 import type { SignerKey } from '../ledger/note-keys.ts';
 import { signNote } from '../ledger/signed-note.ts';
-import type { Integration } from '../ledger/tile-integrator.ts';
-import { TileIntegrator } from '../ledger/tile-integrator.ts';
+import type { Integration, TileIntegrator } from '../ledger/tile-integrator.ts';
 import { loadRightEdge } from './right-edge.ts';
 import type { LogStore, StoredCheckpoint } from './log-store.port.ts';
 import { LogError } from './log-error.ts';
@@ -46,7 +45,11 @@ export class Sequencer {
   #flushing: Promise<void> | undefined;
   #closed = false;
 
-  private constructor(options: SequencerOptions, integrator: TileIntegrator, latest?: StoredCheckpoint) {
+  private constructor(
+    options: SequencerOptions,
+    integrator: TileIntegrator,
+    latest?: StoredCheckpoint,
+  ) {
     this.#options = options;
     this.#maxBatch = options.maxBatch ?? 4096;
     this.#integrator = integrator;

@@ -27,13 +27,29 @@ function adaptStatement(statement: StatementSync): SqliteStatement {
   };
 }
 
-/** A Kysely instance over an open node:sqlite database. */
+/** Most distinct SQL texts whose prepared statements are kept per connection. */
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * A Kysely instance over an open node:sqlite database. Kysely asks for a fresh statement per
+ * query; preparing is a measurable share of a small query, so statements are cached by SQL text
+ * (parameters are bound per call, so reuse is safe on the single connection).
+ */
 export function kyselyForSqlite<Schema>(db: DatabaseSync): Kysely<Schema> {
+  const statements = new Map<string, SqliteStatement>();
   const database: SqliteDatabase = {
     close: () => {
       if (db.isOpen) db.close();
     },
-    prepare: (sql) => adaptStatement(db.prepare(sql)),
+    prepare: (sql) => {
+      let statement = statements.get(sql);
+      if (statement === undefined) {
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
+        statement = adaptStatement(db.prepare(sql));
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
   };
   return new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
 }

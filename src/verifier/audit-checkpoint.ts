@@ -26,7 +26,8 @@ export function openTrustedCheckpoint(note: string, keys: TrustedKeys): OpenedCh
   try {
     opened = openCheckpoint(note, { logKey: keys.logKey, witnesses: keys.witnesses });
   } catch (error) {
-    if (isLedgerError(error)) throw new VerificationError('signature', error.message, { cause: error });
+    if (isLedgerError(error))
+      throw new VerificationError('signature', error.message, { cause: error });
     throw error;
   }
   if (opened.witnesses.length < keys.quorum) {
@@ -39,9 +40,13 @@ export function openTrustedCheckpoint(note: string, keys: TrustedKeys): OpenedCh
 }
 
 /** Fetches and opens the source's current checkpoint. */
-export async function fetchCheckpoint(source: LogSource, keys: TrustedKeys): Promise<OpenedCheckpoint> {
+export async function fetchCheckpoint(
+  source: LogSource,
+  keys: TrustedKeys,
+): Promise<OpenedCheckpoint> {
   const bytes = await source.get('checkpoint');
-  if (bytes === undefined) throw new VerificationError('checkpoint', 'the log serves no checkpoint');
+  if (bytes === undefined)
+    throw new VerificationError('checkpoint', 'the log serves no checkpoint');
   let note: string;
   try {
     note = fromUtf8(bytes);

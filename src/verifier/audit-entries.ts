@@ -6,7 +6,12 @@ import type { Checkpoint } from '../ledger/checkpoint.ts';
 import { isLedgerError } from '../ledger/ledger-error.ts';
 import { TileIntegrator } from '../ledger/tile-integrator.ts';
 import type { TileData } from '../ledger/tile-integrator.ts';
-import { decodeEntryBundle, formatEntryBundlePath, formatTilePath, TILE_WIDTH } from '../ledger/tiles.ts';
+import {
+  decodeEntryBundle,
+  formatEntryBundlePath,
+  formatTilePath,
+  TILE_WIDTH,
+} from '../ledger/tiles.ts';
 import type { LogSource } from './log-source.ts';
 import { fetchTile } from './read-nodes.ts';
 import { VerificationError } from './verification-error.ts';
@@ -47,6 +52,13 @@ function started<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
+function takeBundle(bundles: Map<number, Promise<Uint8Array[]>>, i: number) {
+  const bundle = bundles.get(i);
+  if (bundle === undefined) throw new Error(`bundle ${i} was never fetched`);
+  bundles.delete(i); // let the fetched bytes go once integrated
+  return bundle;
+}
+
 /** Re-hashes the whole log up to `checkpoint`; returns the number of entries checked. */
 export async function auditEntries(source: LogSource, checkpoint: Checkpoint): Promise<number> {
   const { size } = checkpoint;
@@ -60,12 +72,12 @@ export async function auditEntries(source: LogSource, checkpoint: Checkpoint): P
   };
   for (let i = 0; i < Math.min(CONCURRENCY, bundleCount); i++) prefetch(i);
   for (let i = 0; i < bundleCount; i++) {
-    const entries = await bundles.get(i)!;
-    bundles.delete(i);
+    const entries = await takeBundle(bundles, i);
     prefetch(i + CONCURRENCY);
     const integration = integrator.integrate(entries);
     for (const tile of integration.tiles) {
-      if (tile.data.length === TILE_WIDTH * 32) comparisons.push(started(compareTile(source, tile)));
+      if (tile.data.length === TILE_WIDTH * 32)
+        comparisons.push(started(compareTile(source, tile)));
     }
     if (comparisons.length >= CONCURRENCY) await Promise.all(comparisons.splice(0));
   }
@@ -74,7 +86,9 @@ export async function auditEntries(source: LogSource, checkpoint: Checkpoint): P
     if (hashes.length === 0) return;
     const index = Math.floor(size / TILE_WIDTH ** (level + 1));
     const data = new Uint8Array(hashes.length * 32);
-    hashes.forEach((hash, i) => data.set(hash, i * 32));
+    hashes.forEach((hash, i) => {
+      data.set(hash, i * 32);
+    });
     comparisons.push(compareTile(source, { level, index, data }));
   });
   await Promise.all(comparisons);

@@ -1,5 +1,6 @@
 // Where an auditor reads a tlog-tiles log from: a URL prefix (any static host or a Vigil
 // server) or a local directory holding the same files. Everything read here is untrusted.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -67,5 +68,7 @@ class DirectorySource implements LogSource {
 
 /** A source for `location`: http(s) URLs are fetched, anything else is a directory. */
 export function openLogSource(location: string): LogSource {
-  return /^https?:\/\//i.test(location) ? new UrlSource(location) : new DirectorySource(location);
+  if (/^https?:\/\//i.test(location)) return new UrlSource(location);
+  if (!existsSync(location)) throw new SourceError(`${location} is neither a URL nor a directory`);
+  return new DirectorySource(location);
 }

@@ -1,4 +1,5 @@
 // Fetches the tiles that hold a set of perfect-subtree nodes and returns a reader over them.
+import { itemAt } from '../ledger/checked.ts';
 import { isLedgerError } from '../ledger/ledger-error.ts';
 import type { NodeId, NodeReader } from '../ledger/merkle-prove.ts';
 import { TileNodeReader, tilesForNodes } from '../ledger/tile-node-reader.ts';
@@ -13,7 +14,10 @@ export async function fetchTile(source: LogSource, tile: TileId): Promise<Uint8A
   const data = await source.get(path);
   if (data === undefined) throw new VerificationError(`tile ${path}`, 'missing');
   if (data.length !== tile.width * 32) {
-    throw new VerificationError(`tile ${path}`, `${data.length} bytes, expected ${tile.width * 32}`);
+    throw new VerificationError(
+      `tile ${path}`,
+      `${data.length} bytes, expected ${tile.width * 32}`,
+    );
   }
   return data;
 }
@@ -26,7 +30,9 @@ export async function readNodes(
 ): Promise<NodeReader> {
   const tiles = tilesForNodes(nodes, size);
   const fetched = await Promise.all(tiles.map((tile) => fetchTile(source, tile)));
-  const byKey = new Map(tiles.map((tile, i) => [formatTilePath(tile), fetched[i]!] as const));
+  const byKey = new Map(
+    tiles.map((tile, i) => [formatTilePath(tile), itemAt(fetched, i)] as const),
+  );
   const reader = new TileNodeReader({
     size,
     source: {

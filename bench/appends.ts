@@ -1,0 +1,99 @@
+// Durable appends through the sequencer, in process: the saturated rate, and time-to-receipt
+// (append → durable signed checkpoint → inclusion proof → tlog-proof text) at offered loads.
+// Latency is measured from the moment each append was *due*, not when it was sent, so a
+// stalled generator cannot hide queueing (no coordinated omission).
+import { join } from 'node:path';
+import { encodeLogEntry } from '../src/ledger/log-entry.ts';
+import { generateSignerKey, parseSignerKey } from '../src/ledger/note-keys.ts';
+import { formatTlogProof } from '../src/ledger/tlog-proof.ts';
+import { LogReader } from '../src/log/log-reader.ts';
+import { SqliteLogStore } from '../src/log/log-store.sqlite.ts';
+import { Sequencer } from '../src/log/sequencer.ts';
+import { now, percentile } from './stats.ts';
+
+const signer = parseSignerKey(generateSignerKey('bench.example/log').signerKey);
+
+function notaryEntry(i: number): Uint8Array {
+  return encodeLogEntry({
+    kind: 'notary.hash',
+    id: `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`,
+    version: 1,
+    at: '2026-11-27T00:00:00.000Z',
+    body: { sha256: i.toString(16).padStart(64, '0') },
+  });
+}
+
+async function openLog(path: string) {
+  const store = new SqliteLogStore(path);
+  const reader = new LogReader(store);
+  const sequencer = await Sequencer.open({
+    store,
+    signer,
+    onCommit: (integration) => {
+      reader.noteCommitted(integration);
+    },
+  });
+  return { store, reader, sequencer };
+}
+
+/** Saturated durable appends per second (acknowledged only), with `count` appends. */
+export async function measureSaturatedAppends(dir: string, count: number): Promise<number> {
+  const { store, sequencer } = await openLog(join(dir, 'saturated.sqlite'));
+  const inFlight = 20_000;
+  const start = now();
+  let next = 0;
+  const worker = async () => {
+    while (next < count) await sequencer.append(notaryEntry(next++));
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  const elapsed = now() - start;
+  await sequencer.close();
+  await store.close();
+  return (count * 1000) / elapsed;
+}
+
+/** Result of an open-loop run at one offered rate. */
+export interface OfferedLoadResult {
+  offered: number;
+  achieved: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+/** Open-loop load at `offered` appends/s for `seconds`; each receipt includes its proof. */
+export async function measureOfferedLoad(
+  dir: string,
+  offered: number,
+  seconds: number,
+): Promise<OfferedLoadResult> {
+  const { store, reader, sequencer } = await openLog(join(dir, `offered-${offered}.sqlite`));
+  const total = offered * seconds;
+  const latencies: number[] = [];
+  const pending: Promise<void>[] = [];
+  const start = now();
+  let issued = 0;
+  const receipt = async (i: number, due: number) => {
+    const entry = notaryEntry(i);
+    const { index, checkpoint } = await sequencer.append(entry);
+    const proof = await reader.proveInclusion(index, checkpoint.size);
+    formatTlogProof({ extra: entry, index, proof, checkpoint: checkpoint.note });
+    latencies.push(now() - due);
+  };
+  while (issued < total) {
+    const due = Math.min(total, Math.floor(((now() - start) * offered) / 1000));
+    for (; issued < due; issued++) pending.push(receipt(issued, start + (issued * 1000) / offered));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  await Promise.all(pending);
+  const elapsed = now() - start;
+  await sequencer.close();
+  await store.close();
+  return {
+    offered,
+    achieved: (total * 1000) / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: percentile(latencies, 100),
+  };
+}
