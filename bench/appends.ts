@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import { encodeLogEntry } from '../src/ledger/log-entry.ts';
 import { generateSignerKey, parseSignerKey } from '../src/ledger/note-keys.ts';
 import { formatTlogProof } from '../src/ledger/tlog-proof.ts';
-import { LogReader } from '../src/log/log-reader.ts';
 import { SqliteLogStore } from '../src/log/log-store.sqlite.ts';
-import { Sequencer } from '../src/log/sequencer.ts';
+import { openLog } from '../src/log/open-log.ts';
 import { now, percentile } from './stats.ts';
 
 const signer = parseSignerKey(generateSignerKey('bench.example/log').signerKey);
@@ -23,22 +22,13 @@ function notaryEntry(i: number): Uint8Array {
   });
 }
 
-async function openLog(path: string) {
-  const store = new SqliteLogStore(path);
-  const reader = new LogReader(store);
-  const sequencer = await Sequencer.open({
-    store,
-    signer,
-    onCommit: (integration) => {
-      reader.noteCommitted(integration);
-    },
-  });
-  return { store, reader, sequencer };
+function openBenchLog(path: string) {
+  return openLog({ store: new SqliteLogStore(path), signer });
 }
 
 /** Saturated durable appends per second (acknowledged only), with `count` appends. */
 export async function measureSaturatedAppends(dir: string, count: number): Promise<number> {
-  const { store, sequencer } = await openLog(join(dir, 'saturated.sqlite'));
+  const { store, sequencer } = await openBenchLog(join(dir, 'saturated.sqlite'));
   const inFlight = 20_000;
   const start = now();
   let next = 0;
@@ -67,7 +57,7 @@ export async function measureOfferedLoad(
   offered: number,
   seconds: number,
 ): Promise<OfferedLoadResult> {
-  const { store, reader, sequencer } = await openLog(join(dir, `offered-${offered}.sqlite`));
+  const { store, reader, sequencer } = await openBenchLog(join(dir, `offered-${offered}.sqlite`));
   const total = offered * seconds;
   const latencies: number[] = [];
   const pending: Promise<void>[] = [];

@@ -1,6 +1,7 @@
 // A full audit (`vigil verify log --full`) of a stored log: first exported to static files and
 // audited from disk, then audited over HTTP from a real server in another process.
 import { spawn } from 'node:child_process';
+export { startServerProcess as serve } from '../test/support/serve-process.ts';
 import { fileURLToPath } from 'node:url';
 import { auditEntries } from '../src/verifier/audit-entries.ts';
 import { fetchCheckpoint } from '../src/verifier/audit-checkpoint.ts';
@@ -13,7 +14,7 @@ const BIN = fileURLToPath(new URL('../bin/vigil.ts', import.meta.url));
 /** Runs `vigil` with `args` and resolves with its stdout (rejects on a non-zero exit). */
 export function vigil(args: readonly string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'ignore'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.once('exit', (code) => {
@@ -30,35 +31,4 @@ export async function measureAudit(location: string, logKey: VerifierKey): Promi
   const opened = await fetchCheckpoint(source, { logKey, witnesses: [], quorum: 0 });
   await auditEntries(source, opened.checkpoint);
   return now() - start;
-}
-
-/** Starts `vigil serve` on `dataDir` in a child process; resolves with its URL and a stop. */
-export async function serve(dataDir: string, extra: readonly string[] = []) {
-  const child = spawn(
-    process.execPath,
-    [BIN, 'serve', '--data', dataDir, '--port', '0', ...extra],
-    {
-      stdio: ['ignore', 'pipe', 'ignore'],
-      env: { ...process.env, VIGIL_LOG_LEVEL: 'warn' },
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match?.[1] !== undefined) resolve(match[1]);
-    });
-    child.once('exit', (code) => {
-      reject(new Error(`server exited ${code}`));
-    });
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      child.once('exit', () => {
-        resolve();
-      });
-      child.kill('SIGTERM');
-    });
-  return { url, stop };
 }

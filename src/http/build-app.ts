@@ -16,7 +16,7 @@ import type { LogRoutesDeps } from '../log/log.routes.ts';
 import { registerNotaryRoutes } from '../notary/notary.routes.ts';
 import type { NotaryRateLimit } from '../notary/notary.routes.ts';
 import type { NotaryService } from '../notary/notary.service.ts';
-import { installErrorHandling } from './error-handler.ts';
+import { installErrorHandling, sendError } from './error-handler.ts';
 import { PUBLIC, installRoutePolicy } from './route-policy.ts';
 
 /** The services the HTTP layer presents. */
@@ -38,6 +38,11 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
     logger: services.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: false,
+    // Errors Fastify raises before routing (a malformed URL) bypass the error handler; answer
+    // them from the catalogue too.
+    frameworkErrors: (_error, _request, reply) => {
+      sendError(reply, 'bad_request');
+    },
   });
   // The API speaks JSON only: other bodies are refused with unsupported_media_type rather than
   // reaching a handler as a string.

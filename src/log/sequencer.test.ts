@@ -7,10 +7,10 @@ import { openCheckpoint } from '../ledger/checkpoint.ts';
 import { hashLeaf } from '../ledger/hash.ts';
 import { verifyConsistency, verifyInclusion } from '../ledger/merkle-verify.ts';
 import { generateSignerKey, parseSignerKey, verifierKeyOf } from '../ledger/note-keys.ts';
-import { LogReader } from './log-reader.ts';
+import { openLog } from './open-log.ts';
 import type { LogBatchWrite, LogStore } from './log-store.port.ts';
 import { SqliteLogStore } from './log-store.sqlite.ts';
-import { MAX_ENTRY_BYTES, Sequencer } from './sequencer.ts';
+import { MAX_ENTRY_BYTES } from './sequencer.ts';
 
 const dir = tempDir();
 const signer = parseSignerKey(generateSignerKey('test.example/log').signerKey);
@@ -21,24 +21,15 @@ function newStore(): SqliteLogStore {
   return new SqliteLogStore(join(dir, `log-${files++}.sqlite`));
 }
 
-async function openLog(store: LogStore = newStore()) {
-  const reader = new LogReader(store);
-  const sequencer = await Sequencer.open({
-    store,
-    signer,
-    maxBatch: 100,
-    onCommit: (integration) => {
-      reader.noteCommitted(integration);
-    },
-  });
-  return { store, reader, sequencer };
+function openTestLog(store: LogStore = newStore()) {
+  return openLog({ store, signer, maxBatch: 100 });
 }
 
 const entry = (i: number) => utf8(`entry ${i}`);
 
 describe('Sequencer', () => {
   it('publishes a signed empty checkpoint when a log is created', async () => {
-    const { sequencer, store } = await openLog();
+    const { sequencer, store } = await openTestLog();
     const opened = openCheckpoint(sequencer.checkpoint.note, { logKey });
     assert.equal(opened.checkpoint.size, 0);
     assert.equal(opened.checkpoint.origin, 'test.example/log');
@@ -48,7 +39,7 @@ describe('Sequencer', () => {
   });
 
   it('acknowledges each append with its index and a durable checkpoint that includes it', async () => {
-    const { sequencer, reader, store } = await openLog();
+    const { sequencer, reader, store } = await openTestLog();
     const receipts = await Promise.all(
       Array.from({ length: 350 }, (_, i) => sequencer.append(entry(i))),
     );
@@ -77,13 +68,13 @@ describe('Sequencer', () => {
 
   it('resumes after a restart, extending the same tree', async () => {
     const path = join(dir, 'resume.sqlite');
-    const first = await openLog(new SqliteLogStore(path));
+    const first = await openTestLog(new SqliteLogStore(path));
     for (let i = 0; i < 300; i++) await first.sequencer.append(entry(i));
     const before = openCheckpoint(first.sequencer.checkpoint.note, { logKey }).checkpoint;
     await first.sequencer.close();
     await first.store.close();
 
-    const second = await openLog(new SqliteLogStore(path));
+    const second = await openTestLog(new SqliteLogStore(path));
     assert.equal(second.sequencer.checkpoint.size, 300);
     const receipt = await second.sequencer.append(entry(300));
     assert.equal(receipt.index, 300);
@@ -116,7 +107,7 @@ describe('Sequencer', () => {
       },
       close: () => inner.close(),
     };
-    const { sequencer } = await openLog(flaky);
+    const { sequencer } = await openTestLog(flaky);
     await sequencer.append(entry(0));
     failNext = true;
     await assert.rejects(sequencer.append(entry(1)), /disk full/);
@@ -129,7 +120,7 @@ describe('Sequencer', () => {
 
   it('refuses to start when the stored tiles do not reproduce the checkpoint', async () => {
     const path = join(dir, 'corrupt.sqlite');
-    const log = await openLog(new SqliteLogStore(path));
+    const log = await openTestLog(new SqliteLogStore(path));
     for (let i = 0; i < 10; i++) await log.sequencer.append(entry(i));
     await log.sequencer.close();
     await log.store.close();
@@ -139,11 +130,11 @@ describe('Sequencer', () => {
       .prepare('UPDATE log_tile SET data = ? WHERE level = 0 AND idx = 0')
       .run(new Uint8Array(320));
     raw.close();
-    await assert.rejects(openLog(new SqliteLogStore(path)), /do not reproduce checkpoint 10/);
+    await assert.rejects(openTestLog(new SqliteLogStore(path)), /do not reproduce checkpoint 10/);
   });
 
   it('refuses an entry larger than a bundle can carry, and appends after close', async () => {
-    const { sequencer, store } = await openLog();
+    const { sequencer, store } = await openTestLog();
     await assert.rejects(
       sequencer.append(new Uint8Array(MAX_ENTRY_BYTES + 1)),
       /entry of 65536 bytes/,

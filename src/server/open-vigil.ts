@@ -9,10 +9,11 @@ import { KyselyTokenRepository } from '../auth/token.kysely.ts';
 import { TokenService } from '../auth/token.service.ts';
 import { buildApp } from '../http/build-app.ts';
 import { formatVerifierKey, verifierKeyOf } from '../ledger/note-keys.ts';
-import { LogReader } from '../log/log-reader.ts';
+import type { LogReader } from '../log/log-reader.ts';
 import { loadOrCreateLogSigner } from '../log/log-signer.file.ts';
 import { SqliteLogStore } from '../log/log-store.sqlite.ts';
-import { Sequencer } from '../log/sequencer.ts';
+import type { Sequencer } from '../log/sequencer.ts';
+import { openLog } from '../log/open-log.ts';
 import { NotaryService } from '../notary/notary.service.ts';
 import { migrateToLatest } from '../store/migrate.ts';
 import type { Database } from '../store/schema.ts';
@@ -57,14 +58,7 @@ export async function openVigil(options: VigilOptions): Promise<Vigil> {
     options.origin ?? DEFAULT_ORIGIN,
   );
   const store = new SqliteLogStore(join(options.dataDir, 'log.sqlite'));
-  const reader = new LogReader(store);
-  const sequencer = await Sequencer.open({
-    store,
-    signer,
-    onCommit: (integration) => {
-      reader.noteCommitted(integration);
-    },
-  });
+  const { reader, sequencer } = await openLog({ store, signer });
   const db = await openAppDatabase(options.dataDir);
   const tokens = new TokenService(new KyselyTokenRepository(db));
   const notary = new NotaryService({

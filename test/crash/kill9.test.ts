@@ -3,11 +3,8 @@
 // in the log at the index it was acknowledged with, every checkpoint a client ever saw must be
 // the one stored for its size (no two checkpoints of one size), and the log must pass a full audit.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { equalBytes, fromBase64 } from '../../src/ledger/bytes.ts';
 import { openCheckpoint } from '../../src/ledger/checkpoint.ts';
 import { verifyConsistency } from '../../src/ledger/merkle-verify.ts';
@@ -16,9 +13,9 @@ import { decodeEntryBundle, TILE_WIDTH } from '../../src/ledger/tiles.ts';
 import { LogReader } from '../../src/log/log-reader.ts';
 import { SqliteLogStore } from '../../src/log/log-store.sqlite.ts';
 import { runVigil } from '../support/run-cli.ts';
+import { startServerProcess } from '../support/serve-process.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/vigil.ts', import.meta.url));
 const ROUNDS = 6;
 const CLIENTS = 24;
 
@@ -26,29 +23,6 @@ interface Acked {
   index: number;
   entry: Uint8Array;
   checkpoint: string;
-}
-
-async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    [BIN, 'serve', '--data', dataDir, '--port', '0', '--notary-rate', '1000000'],
-    {
-      stdio: ['ignore', 'pipe', 'ignore'],
-      env: { ...process.env, VIGIL_LOG_LEVEL: 'warn' },
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match?.[1] !== undefined) resolve(match[1]);
-    });
-    child.once('exit', (code) => {
-      reject(new Error(`server exited with ${code}`));
-    });
-  });
-  return { child, url };
 }
 
 interface Client {
@@ -103,7 +77,7 @@ describe('kill -9 under load', () => {
     const token = tokenRun.stdout.trim();
     const acked: Acked[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const { child, url } = await startServer(dataDir);
+      const { child, url } = await startServerProcess(dataDir, ['--notary-rate', '1000000']);
       const stop = { now: false };
       const clients = Array.from({ length: CLIENTS }, (_, c) =>
         hammer({ url, token, acked, stop, id: round * 1000 + c }),
