@@ -22,6 +22,8 @@ export interface TileData {
   level: number;
   index: number;
   data: Uint8Array;
+  /** Full tiles only: sub-levels 4–7 concatenated (see INNER_FROM_SUBLEVEL). */
+  inner?: Uint8Array;
 }
 
 /** The outcome of integrating one batch: new size and root, and the tiles and bundles to write. */
@@ -32,18 +34,35 @@ export interface Integration {
   bundles: { index: number; data: Uint8Array }[];
 }
 
-/** MTH of a perfect run of 2^k hashes (RFC 9162 §2.1.1 with n a power of two). */
-export function hashPerfectRun(hashes: readonly Uint8Array[]): Uint8Array {
-  let row = hashes;
-  while (row.length > 1) {
+/**
+ * Sub-levels of a full tile kept beside it ("inner" hashes): the 16 + 8 + 4 + 2 nodes of
+ * sub-levels 4 to 7. With them a proof hashes at most 2^3 tile hashes inside a cold tile
+ * instead of all 255 interior nodes, for 960 bytes per 8 KiB tile.
+ */
+export const INNER_FROM_SUBLEVEL = 4;
+
+/**
+ * Every row of the perfect tree over a run of 2^k hashes: row 0 is the run, the last row its
+ * MTH (RFC 9162 §2.1.1 with n a power of two).
+ */
+export function perfectRunRows(hashes: readonly Uint8Array[]): Uint8Array[][] {
+  if (hashes.length === 0) throw new LedgerError('INVALID_ARGUMENT', 'empty run of hashes');
+  const rows = [[...hashes]];
+  for (let row = hashes; row.length > 1;) {
     const next: Uint8Array[] = [];
-    for (let i = 0; i + 1 < row.length; i += 2)
+    for (let i = 0; i + 1 < row.length; i += 2) {
       next.push(hashChildren(itemAt(row, i), itemAt(row, i + 1)));
+    }
+    rows.push(next);
     row = next;
   }
-  const [root] = row;
-  if (root === undefined) throw new LedgerError('INVALID_ARGUMENT', 'empty run of hashes');
-  return root;
+  return rows;
+}
+
+/** MTH of a perfect run of 2^k hashes. */
+export function hashPerfectRun(hashes: readonly Uint8Array[]): Uint8Array {
+  const rows = perfectRunRows(hashes);
+  return itemAt(itemAt(rows, rows.length - 1), 0);
 }
 
 /**
@@ -138,8 +157,10 @@ export class TileIntegrator {
     out.touched.add(level);
     if (row.length < TILE_WIDTH) return;
     const index = Math.floor(this.#size / TILE_WIDTH ** (level + 1)) - 1;
-    out.tiles.set(`${level}/${index}`, { level, index, data: concatBytes(...row) });
+    const rows = perfectRunRows(row);
+    const inner = concatBytes(...rows.slice(INNER_FROM_SUBLEVEL, -1).flat());
+    out.tiles.set(`${level}/${index}`, { level, index, data: concatBytes(...row), inner });
     this.#tiles[level] = [];
-    this.#push(level + 1, hashPerfectRun(row), out);
+    this.#push(level + 1, itemAt(itemAt(rows, rows.length - 1), 0), out);
   }
 }

@@ -9,6 +9,8 @@ import {
   proveInclusion,
 } from '../ledger/merkle-prove.ts';
 import { TileNodeReader, tilesForNodes } from '../ledger/tile-node-reader.ts';
+import { nodeFromFullTile } from '../ledger/tile-inner.ts';
+import { TILE_WIDTH, tileOfNode } from '../ledger/tiles.ts';
 import type { TileId } from '../ledger/tiles.ts';
 import type { Integration } from '../ledger/tile-integrator.ts';
 import { BoundedCache } from './bounded-cache.ts';
@@ -22,6 +24,8 @@ export class LogReader {
   readonly #store: LogStore;
   readonly #tiles = new BoundedCache<string, Uint8Array>(8192);
   readonly #readers = new BoundedCache<number, TileNodeReader>(4);
+  // Inner hashes of full tiles; null records a tile stored without them.
+  readonly #inner = new BoundedCache<string, Uint8Array | null>(8192);
 
   constructor(store: LogStore) {
     this.#store = store;
@@ -29,7 +33,11 @@ export class LogReader {
 
   /** Writes a committed batch's tiles through the cache (called by the sequencer). */
   noteCommitted(integration: Integration): void {
-    for (const tile of integration.tiles) this.#tiles.set(`${tile.level}/${tile.index}`, tile.data);
+    for (const tile of integration.tiles) {
+      const key = `${tile.level}/${tile.index}`;
+      this.#tiles.set(key, tile.data);
+      if (tile.inner !== undefined) this.#inner.set(key, tile.inner);
+    }
   }
 
   /** Tile (level, index) at `width` hashes, if a version at least that wide is stored. */
@@ -72,10 +80,28 @@ export class LogReader {
   // size, so the receipts of one group commit hash each tile once.
   async #nodeReader(nodes: readonly NodeId[], size: number): Promise<NodeReader> {
     for (const tile of tilesForNodes(nodes, size)) {
-      const cached = this.#tiles.get(`${tile.level}/${tile.index}`);
+      const key = `${tile.level}/${tile.index}`;
+      const cached = this.#tiles.get(key);
       if (cached === undefined || cached.length < tile.width * HASH_BYTES) await this.#must(tile);
+      if (tile.width === TILE_WIDTH && this.#inner.get(key) === undefined) {
+        this.#inner.set(key, (await this.#store.readTileInner(tile.level, tile.index)) ?? null);
+      }
     }
-    return this.#tileReaderFor(size);
+    const tiles = this.#tileReaderFor(size);
+    return {
+      // Full tiles with inner hashes answer in at most 7 hashes; partial tiles (the right
+      // edge) and tiles stored without inner hashes go through the size's tile reader.
+      readNode: (level, index) => {
+        const { tile, subLevel, first, count } = tileOfNode(level, index);
+        const key = `${tile.level}/${tile.index}`;
+        const inner = this.#inner.get(key);
+        const data = this.#tiles.get(key);
+        if (inner === undefined || inner === null || data === undefined) {
+          return tiles.readNode(level, index);
+        }
+        return nodeFromFullTile(data, inner, { subLevel, first, count });
+      },
+    };
   }
 
   #tileReaderFor(size: number): TileNodeReader {

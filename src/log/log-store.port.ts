@@ -13,6 +13,8 @@ export interface TileWrite {
   index: number;
   /** The tile's hashes at its new width (width·32 bytes); replaces any narrower version. */
   data: Uint8Array;
+  /** Full tiles: the hashes of sub-levels 4–7 inside the tile (a proof-speed cache). */
+  inner?: Uint8Array;
 }
 
 /** An encoded entry bundle to write at its new width. */
@@ -40,6 +42,8 @@ export interface LogStore {
   checkpointAt(size: number): Promise<StoredCheckpoint | undefined>;
   /** The widest stored version of tile (level, index). */
   readTile(level: number, index: number): Promise<Uint8Array | undefined>;
+  /** The inner hashes stored with full tile (level, index), if any. */
+  readTileInner(level: number, index: number): Promise<Uint8Array | undefined>;
   /** The widest stored version of entry bundle `index`. */
   readBundle(index: number): Promise<Uint8Array | undefined>;
   /**

@@ -9,17 +9,28 @@ import type { LogBatchWrite, LogStore, StoredCheckpoint } from './log-store.port
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS log_tile (
-  level INTEGER NOT NULL, idx INTEGER NOT NULL, data BLOB NOT NULL, PRIMARY KEY (level, idx)
+  level INTEGER NOT NULL, idx INTEGER NOT NULL, data BLOB NOT NULL, inner_hashes BLOB,
+  PRIMARY KEY (level, idx)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS log_bundle (idx INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS log_checkpoint (
   size INTEGER PRIMARY KEY, note TEXT NOT NULL, created_at TEXT NOT NULL
 );`;
 
+// Logs created before inner hashes were stored lack the column; their full tiles simply have
+// none, and proofs fall back to hashing inside the tile.
+function addInnerHashesColumn(db: DatabaseSync): void {
+  const columns = db.prepare('SELECT name FROM pragma_table_info(?)').all('log_tile');
+  if (!columns.some((column) => column['name'] === 'inner_hashes')) {
+    db.exec('ALTER TABLE log_tile ADD COLUMN inner_hashes BLOB');
+  }
+}
+
 interface Statements {
   latest: StatementSync;
   at: StatementSync;
   tile: StatementSync;
+  inner: StatementSync;
   bundle: StatementSync;
   putTile: StatementSync;
   putBundle: StatementSync;
@@ -31,10 +42,12 @@ function prepare(db: DatabaseSync): Statements {
     latest: db.prepare('SELECT size, note FROM log_checkpoint ORDER BY size DESC LIMIT 1'),
     at: db.prepare('SELECT size, note FROM log_checkpoint WHERE size = ?'),
     tile: db.prepare('SELECT data FROM log_tile WHERE level = ? AND idx = ?'),
+    inner: db.prepare('SELECT inner_hashes AS data FROM log_tile WHERE level = ? AND idx = ?'),
     bundle: db.prepare('SELECT data FROM log_bundle WHERE idx = ?'),
     putTile: db.prepare(
-      'INSERT INTO log_tile (level, idx, data) VALUES (?, ?, ?) ' +
-        'ON CONFLICT (level, idx) DO UPDATE SET data = excluded.data',
+      'INSERT INTO log_tile (level, idx, data, inner_hashes) VALUES (?, ?, ?, ?) ' +
+        'ON CONFLICT (level, idx) DO UPDATE SET data = excluded.data, ' +
+        'inner_hashes = excluded.inner_hashes',
     ),
     putBundle: db.prepare(
       'INSERT INTO log_bundle (idx, data) VALUES (?, ?) ' +
@@ -64,6 +77,7 @@ export class SqliteLogStore implements LogStore {
   constructor(path: string) {
     this.#db = openSqlite(path);
     this.#db.exec(SCHEMA);
+    addInnerHashesColumn(this.#db);
     this.#sql = prepare(this.#db);
   }
 
@@ -77,6 +91,10 @@ export class SqliteLogStore implements LogStore {
 
   readTile(level: number, index: number): Promise<Uint8Array | undefined> {
     return Promise.resolve(toBytes(this.#sql.tile.get(level, index)));
+  }
+
+  readTileInner(level: number, index: number): Promise<Uint8Array | undefined> {
+    return Promise.resolve(toBytes(this.#sql.inner.get(level, index)));
   }
 
   readBundle(index: number): Promise<Uint8Array | undefined> {
@@ -103,7 +121,9 @@ export class SqliteLogStore implements LogStore {
           `checkpoint ${batch.checkpoint.size} does not extend stored size ${latest.size}`,
         );
       }
-      for (const tile of batch.tiles) this.#sql.putTile.run(tile.level, tile.index, tile.data);
+      for (const tile of batch.tiles) {
+        this.#sql.putTile.run(tile.level, tile.index, tile.data, tile.inner ?? null);
+      }
       for (const bundle of batch.bundles) this.#sql.putBundle.run(bundle.index, bundle.data);
       const { size, note } = batch.checkpoint;
       this.#sql.putCheckpoint.run(size, note, new Date().toISOString());

@@ -97,6 +97,7 @@ describe('Sequencer', () => {
       latestCheckpoint: () => inner.latestCheckpoint(),
       checkpointAt: (size) => inner.checkpointAt(size),
       readTile: (level, index) => inner.readTile(level, index),
+      readTileInner: (level, index) => inner.readTileInner(level, index),
       readBundle: (index) => inner.readBundle(index),
       commitBatch: (batch: LogBatchWrite) => {
         if (failNext) {
