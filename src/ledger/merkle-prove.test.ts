@@ -475,3 +475,39 @@ describe('sizes past 2^31', () => {
     );
   });
 });
+
+describe('NodeReader.readRange memo', () => {
+  it('is asked only for ranges of several perfect subtrees, and its answer is used', () => {
+    const leaves = Array.from({ length: 13 }, (_, i) => hashLeaf(new Uint8Array([i])));
+    const base = new MemoryNodeReader(leaves);
+    const asked: string[] = [];
+    const memo = new Map<string, Uint8Array>();
+    const reader = {
+      readNode: (level: number, index: number) => base.readNode(level, index),
+      readRange: (start: number, end: number, compute: () => Uint8Array) => {
+        asked.push(`${start}:${end}`);
+        const key = `${start}:${end}`;
+        const hash = memo.get(key) ?? compute();
+        memo.set(key, hash);
+        return hash;
+      },
+    };
+    const root = rootOfLeafHashes(leaves);
+    for (let index = 0; index < 8; index++) {
+      const proof = proveInclusion(reader, index, 13);
+      verifyInclusion({ index, size: 13, leafHash: leaves[index]!, proof, root });
+    }
+    assert.deepEqual([...new Set(asked)], ['8:13']);
+    assert.equal(asked.length, 8, 'each proof of a left leaf hashes D[8:13] through the memo');
+    memo.set('8:13', new Uint8Array(32));
+    assert.throws(() => {
+      verifyInclusion({
+        index: 0,
+        size: 13,
+        leafHash: leaves[0]!,
+        proof: proveInclusion(reader, 0, 13),
+        root,
+      });
+    });
+  });
+});

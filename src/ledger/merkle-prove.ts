@@ -20,6 +20,12 @@ export interface NodeId {
  */
 export interface NodeReader {
   readNode(level: number, index: number): Uint8Array;
+  /**
+   * Optional memo for MTH(D[start:end]) of ranges that are not one perfect subtree (the right
+   * edge of a tree): given the range and a way to compute it, return the hash. A reader kept for
+   * one tree size can answer the many proofs of one checkpoint with each such hash computed once.
+   */
+  readRange?(start: number, end: number, compute: () => Uint8Array): Uint8Array;
 }
 
 interface Range {
@@ -182,10 +188,16 @@ export function subtreeHash(reader: NodeReader, start: number, end: number): Uin
 }
 
 function hashRange(reader: NodeReader, range: Range): Uint8Array {
-  const hashes = rangeNodes(range).map((node) => reader.readNode(node.level, node.index));
-  const last = hashes.pop();
-  if (last === undefined) return EMPTY_ROOT.slice();
-  return hashes.reduceRight((right, left) => hashChildren(left, right), last.slice());
+  const nodes = rangeNodes(range);
+  const compute = () => {
+    const hashes = nodes.map((node) => reader.readNode(node.level, node.index));
+    const last = hashes.pop();
+    if (last === undefined) return EMPTY_ROOT.slice();
+    return hashes.reduceRight((right, left) => hashChildren(left, right), last.slice());
+  };
+  return nodes.length > 1 && reader.readRange !== undefined
+    ? reader.readRange(range.start, range.end, compute)
+    : compute();
 }
 
 /**

@@ -244,3 +244,12 @@ describe('verifyTlogProof', () => {
     }
   });
 });
+
+describe('formatTlogProof on repeated checkpoints', () => {
+  it('refuses an empty checkpoint, which no earlier check can have vouched for', () => {
+    assert.throws(
+      () => formatTlogProof({ index: 0, proof: [], checkpoint: '' }),
+      (e) => isLedgerError(e, 'INVALID_ARGUMENT'),
+    );
+  });
+});

@@ -9,7 +9,9 @@ import {
   proveInclusion,
 } from '../ledger/merkle-prove.ts';
 import { TileNodeReader, tilesForNodes } from '../ledger/tile-node-reader.ts';
+import { hashChildren } from '../ledger/hash.ts';
 import { nodeFromFullTile } from '../ledger/tile-inner.ts';
+import { INNER_FROM_SUBLEVEL } from '../ledger/tile-integrator.ts';
 import { TILE_WIDTH, tileOfNode } from '../ledger/tiles.ts';
 import type { TileId } from '../ledger/tiles.ts';
 import type { Integration } from '../ledger/tile-integrator.ts';
@@ -18,14 +20,24 @@ import { LogError } from './log-error.ts';
 import type { LogStore } from './log-store.port.ts';
 
 const HASH_BYTES = 32;
+const MAX_RANGES_PER_SIZE = 4096;
+
+// What is kept per recent tree size: the tile reader (partial tiles differ between sizes) and
+// the hashes of right-edge ranges, which every proof at that size shares.
+interface SizedReader {
+  tiles: TileNodeReader;
+  ranges: Map<string, Uint8Array>;
+}
 
 /** Serves tiles, bundles and proofs for one log. */
 export class LogReader {
   readonly #store: LogStore;
   readonly #tiles = new BoundedCache<string, Uint8Array>(8192);
-  readonly #readers = new BoundedCache<number, TileNodeReader>(4);
+  readonly #readers = new BoundedCache<number, SizedReader>(4);
   // Inner hashes of full tiles; null records a tile stored without them.
   readonly #inner = new BoundedCache<string, Uint8Array | null>(8192);
+  // Perfect-subtree hashes read from full tiles: immutable, so valid at every tree size.
+  readonly #fullTileNodes = new BoundedCache<string, Uint8Array>(65_536);
 
   constructor(store: LogStore) {
     this.#store = store;
@@ -87,8 +99,18 @@ export class LogReader {
         this.#inner.set(key, (await this.#store.readTileInner(tile.level, tile.index)) ?? null);
       }
     }
-    const tiles = this.#tileReaderFor(size);
-    return {
+    const { tiles, ranges } = this.#readerFor(size);
+    const reader: NodeReader = {
+      readRange: (start, end, compute) => {
+        const key = `${start}:${end}`;
+        let hash = ranges.get(key);
+        if (hash === undefined) {
+          if (ranges.size >= MAX_RANGES_PER_SIZE) ranges.clear();
+          hash = compute();
+          ranges.set(key, hash);
+        }
+        return hash;
+      },
       // Full tiles with inner hashes answer in at most 7 hashes; partial tiles (the right
       // edge) and tiles stored without inner hashes go through the size's tile reader.
       readNode: (level, index) => {
@@ -99,15 +121,30 @@ export class LogReader {
         if (inner === undefined || inner === null || data === undefined) {
           return tiles.readNode(level, index);
         }
-        return nodeFromFullTile(data, inner, { subLevel, first, count });
+        if (subLevel === 0 || subLevel >= INNER_FROM_SUBLEVEL) {
+          return nodeFromFullTile(data, inner, { subLevel, first, count });
+        }
+        // Sub-levels 1–3 are hashed from the level below, memoised: the receipts of one batch
+        // read the same nodes hundreds of times, and each costs one hash at most once.
+        const nodeKey = `${level}:${index}`;
+        let hash = this.#fullTileNodes.get(nodeKey);
+        if (hash === undefined) {
+          hash = hashChildren(
+            reader.readNode(level - 1, 2 * index),
+            reader.readNode(level - 1, 2 * index + 1),
+          );
+          this.#fullTileNodes.set(nodeKey, hash);
+        }
+        return hash;
       },
     };
+    return reader;
   }
 
-  #tileReaderFor(size: number): TileNodeReader {
+  #readerFor(size: number): SizedReader {
     const existing = this.#readers.get(size);
     if (existing !== undefined) return existing;
-    const reader = new TileNodeReader({
+    const tiles = new TileNodeReader({
       size,
       source: {
         // Only called synchronously right after #must() loaded the tile into the cache.
@@ -118,6 +155,7 @@ export class LogReader {
         },
       },
     });
+    const reader = { tiles, ranges: new Map<string, Uint8Array>() };
     this.#readers.set(size, reader);
     return reader;
   }

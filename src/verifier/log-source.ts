@@ -19,6 +19,9 @@ export interface LogSource {
   readonly description: string;
 }
 
+/** A log that does not answer within this time is an I/O failure, not a hang. */
+const FETCH_TIMEOUT_MS = 30_000;
+
 /** Largest resource accepted: a full tile is 8 KiB; a bundle is at most 256 × 64 KiB. */
 const MAX_RESOURCE_BYTES = 256 * 65_537;
 
@@ -35,7 +38,10 @@ class UrlSource implements LogSource {
     const url = new URL(path, this.#base);
     let response: Response;
     try {
-      response = await fetch(url, { headers: { 'accept-encoding': 'gzip, identity' } });
+      response = await fetch(url, {
+        headers: { 'accept-encoding': 'gzip, identity' },
+        signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+      });
     } catch (cause) {
       throw new SourceError(`cannot fetch ${url.href}`, { cause });
     }
