@@ -56,7 +56,7 @@ try {
   say('');
   say('| offered appends/s | achieved/s | time-to-receipt p50 | p99 | max |');
   say('|---|---|---|---|---|');
-  for (const offered of [1_000, 10_000, 50_000]) {
+  for (const offered of [1_000, 10_000, 20_000, 50_000]) {
     const r = await measureOfferedLoad(dir, offered, quick ? 2 : 5);
     say(
       `| ${offered.toLocaleString('en-US')} | ${Math.round(r.achieved).toLocaleString('en-US')} | ${ms(r.p50)} ms | ${ms(r.p99)} ms | ${ms(r.max)} ms |`,
