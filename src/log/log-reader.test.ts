@@ -94,3 +94,27 @@ for (const withInner of [true, false]) {
     });
   });
 }
+
+describe('LogReader and commits it did not see', () => {
+  it('reads a tile that grew in the store after it cached a narrower version', async () => {
+    const store = new SqliteLogStore(join(dir, 'grown.sqlite'));
+    const integrator = new TileIntegrator();
+    const first = integrator.integrate(entries.slice(0, 5));
+    await store.commitBatch({
+      tiles: first.tiles,
+      bundles: first.bundles,
+      checkpoint: { size: 5, note: 'n' },
+    });
+    const reader = new LogReader(store);
+    assert.equal((await reader.readTile(0, 0, 5))?.length, 5 * 32);
+    const second = integrator.integrate(entries.slice(5, 9));
+    await store.commitBatch({
+      tiles: second.tiles,
+      bundles: second.bundles,
+      checkpoint: { size: 9, note: 'n' },
+    });
+    assert.equal((await reader.readTile(0, 0, 9))?.length, 9 * 32);
+    const proof = await reader.proveInclusion(7, 9);
+    verifyInclusion({ index: 7, size: 9, leafHash: leaves[7]!, proof, root: second.root });
+  });
+});

@@ -8,13 +8,13 @@ import {
   proveConsistency,
   proveInclusion,
 } from '../ledger/merkle-prove.ts';
-import { TileNodeReader, tilesForNodes } from '../ledger/tile-node-reader.ts';
 import { hashChildren } from '../ledger/hash.ts';
 import { nodeFromFullTile } from '../ledger/tile-inner.ts';
 import { INNER_FROM_SUBLEVEL } from '../ledger/tile-integrator.ts';
+import type { Integration } from '../ledger/tile-integrator.ts';
+import { TileNodeReader, tilesForNodes } from '../ledger/tile-node-reader.ts';
 import { TILE_WIDTH, tileOfNode } from '../ledger/tiles.ts';
 import type { TileId } from '../ledger/tiles.ts';
-import type { Integration } from '../ledger/tile-integrator.ts';
 import { BoundedCache } from './bounded-cache.ts';
 import { LogError } from './log-error.ts';
 import type { LogStore } from './log-store.port.ts';
@@ -55,7 +55,11 @@ export class LogReader {
   /** Tile (level, index) at `width` hashes, if a version at least that wide is stored. */
   async readTile(level: number, index: number, width: number): Promise<Uint8Array | undefined> {
     const key = `${level}/${index}`;
-    const data = this.#tiles.get(key) ?? (await this.#store.readTile(level, index));
+    let data = this.#tiles.get(key);
+    // A cached version may predate a commit this reader did not see: ask the store then.
+    if (data === undefined || data.length < width * HASH_BYTES) {
+      data = await this.#store.readTile(level, index);
+    }
     if (data === undefined || data.length < width * HASH_BYTES) return undefined;
     this.#tiles.set(key, data);
     return data.subarray(0, width * HASH_BYTES);
@@ -94,9 +98,10 @@ export class LogReader {
     for (const tile of tilesForNodes(nodes, size)) {
       const key = `${tile.level}/${tile.index}`;
       const cached = this.#tiles.get(key);
-      if (cached === undefined || cached.length < tile.width * HASH_BYTES) await this.#must(tile);
       if (tile.width === TILE_WIDTH && this.#inner.get(key) === undefined) {
-        this.#inner.set(key, (await this.#store.readTileInner(tile.level, tile.index)) ?? null);
+        await this.#loadFullTile(tile);
+      } else if (cached === undefined || cached.length < tile.width * HASH_BYTES) {
+        await this.#must(tile);
       }
     }
     const { tiles, ranges } = this.#readerFor(size);
@@ -158,6 +163,17 @@ export class LogReader {
     const reader = { tiles, ranges: new Map<string, Uint8Array>() };
     this.#readers.set(size, reader);
     return reader;
+  }
+
+  // A full tile and its inner hashes in one read: the cold path of a random proof.
+  async #loadFullTile(tile: TileId): Promise<void> {
+    const stored = await this.#store.readTileWithInner(tile.level, tile.index);
+    if (stored?.data.length !== TILE_WIDTH * HASH_BYTES) {
+      throw new LogError('SIZE_UNAVAILABLE', `tile ${tileKey(tile)} is not stored full`);
+    }
+    const key = `${tile.level}/${tile.index}`;
+    this.#tiles.set(key, stored.data);
+    this.#inner.set(key, stored.inner ?? null);
   }
 
   async #must(tile: TileId): Promise<Uint8Array> {

@@ -30,8 +30,8 @@ export function describeLogStoreContract(name: string, open: () => Promise<LogSt
         checkpoint: { size: 2, note: 'two' },
       });
       assert.deepEqual(await store.readTile(0, 0), bytes(1, 2));
-      assert.deepEqual(await store.readTileInner(0, 0), bytes(7));
-      assert.equal(await store.readTileInner(0, 1), undefined);
+      assert.deepEqual(await store.readTileWithInner(0, 0), { data: bytes(1, 2), inner: bytes(7) });
+      assert.equal(await store.readTileWithInner(0, 1), undefined);
       assert.deepEqual(await store.readBundle(0), bytes(0, 1, 9, 0, 1, 8));
       assert.deepEqual(await store.latestCheckpoint(), { size: 2, note: 'two' });
       assert.deepEqual(await store.checkpointAt(1), { size: 1, note: 'one' });

@@ -23,6 +23,12 @@ export interface BundleWrite {
   data: Uint8Array;
 }
 
+/** A stored tile: its widest hashes, and its inner hashes if it is full and has them. */
+export interface StoredTile {
+  data: Uint8Array;
+  inner: Uint8Array | undefined;
+}
+
 /** Everything one group commit writes. Either all of it becomes durable, or none of it. */
 export interface LogBatchWrite {
   tiles: readonly TileWrite[];
@@ -42,8 +48,8 @@ export interface LogStore {
   checkpointAt(size: number): Promise<StoredCheckpoint | undefined>;
   /** The widest stored version of tile (level, index). */
   readTile(level: number, index: number): Promise<Uint8Array | undefined>;
-  /** The inner hashes stored with full tile (level, index), if any. */
-  readTileInner(level: number, index: number): Promise<Uint8Array | undefined>;
+  /** Tile (level, index) with the inner hashes stored beside it once it was full, if any. */
+  readTileWithInner(level: number, index: number): Promise<StoredTile | undefined>;
   /** The widest stored version of entry bundle `index`. */
   readBundle(index: number): Promise<Uint8Array | undefined>;
   /**

@@ -97,7 +97,7 @@ describe('Sequencer', () => {
       latestCheckpoint: () => inner.latestCheckpoint(),
       checkpointAt: (size) => inner.checkpointAt(size),
       readTile: (level, index) => inner.readTile(level, index),
-      readTileInner: (level, index) => inner.readTileInner(level, index),
+      readTileWithInner: (level, index) => inner.readTileWithInner(level, index),
       readBundle: (index) => inner.readBundle(index),
       commitBatch: (batch: LogBatchWrite) => {
         if (failNext) {
