@@ -18,6 +18,8 @@ import { VerificationError } from './verification-error.ts';
 
 /** How many resources are fetched at once. */
 const CONCURRENCY = 32;
+/** Bundles integrated per call while auditing. */
+const BUNDLES_PER_INTEGRATION = 32;
 
 async function fetchBundle(source: LogSource, index: number, width: number): Promise<Uint8Array[]> {
   const path = formatEntryBundlePath({ index, width });
@@ -71,13 +73,19 @@ export async function auditEntries(source: LogSource, checkpoint: Checkpoint): P
     if (i < bundleCount) bundles.set(i, started(fetchBundle(source, i, widthOf(i))));
   };
   for (let i = 0; i < Math.min(CONCURRENCY, bundleCount); i++) prefetch(i);
+  let pending: Uint8Array[] = [];
   for (let i = 0; i < bundleCount; i++) {
-    const entries = await takeBundle(bundles, i);
+    pending.push(...(await takeBundle(bundles, i)));
     prefetch(i + CONCURRENCY);
-    const integration = integrator.integrate(entries);
+    // Integrating a few bundles at a time: each call also computes a root and the partial
+    // tiles, work that is wasted in the middle of an audit.
+    if (pending.length < BUNDLES_PER_INTEGRATION * TILE_WIDTH && i + 1 < bundleCount) continue;
+    const integration = integrator.integrate(pending);
+    pending = [];
     for (const tile of integration.tiles) {
-      if (tile.data.length === TILE_WIDTH * 32)
+      if (tile.data.length === TILE_WIDTH * 32) {
         comparisons.push(started(compareTile(source, tile)));
+      }
     }
     if (comparisons.length >= CONCURRENCY) await Promise.all(comparisons.splice(0));
   }
