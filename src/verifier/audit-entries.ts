@@ -87,7 +87,10 @@ export async function auditEntries(source: LogSource, checkpoint: Checkpoint): P
         comparisons.push(started(compareTile(source, tile)));
       }
     }
-    if (comparisons.length >= CONCURRENCY) await Promise.all(comparisons.splice(0));
+    // Keep fetching bundles while older comparisons finish; wait only when too many are open.
+    if (comparisons.length >= 4 * CONCURRENCY) {
+      await Promise.all(comparisons.splice(0, 2 * CONCURRENCY));
+    }
   }
   const edge = integrator.snapshot();
   edge.partialTiles.forEach((hashes, level) => {
