@@ -61,6 +61,14 @@ function takeBundle(bundles: Map<number, Promise<Uint8Array[]>>, i: number) {
   return bundle;
 }
 
+// Waits for all `checks`, then throws the failure of the earliest one: the report names the
+// first differing tile in log order, whichever fetch happened to answer first.
+async function firstFailure(checks: readonly Promise<void>[]): Promise<void> {
+  for (const result of await Promise.allSettled(checks)) {
+    if (result.status === 'rejected') throw result.reason;
+  }
+}
+
 /** Re-hashes the whole log up to `checkpoint`; returns the number of entries checked. */
 export async function auditEntries(source: LogSource, checkpoint: Checkpoint): Promise<number> {
   const { size } = checkpoint;
@@ -89,7 +97,7 @@ export async function auditEntries(source: LogSource, checkpoint: Checkpoint): P
     }
     // Keep fetching bundles while older comparisons finish; wait only when too many are open.
     if (comparisons.length >= 4 * CONCURRENCY) {
-      await Promise.all(comparisons.splice(0, 2 * CONCURRENCY));
+      await firstFailure(comparisons.splice(0, 2 * CONCURRENCY));
     }
   }
   const edge = integrator.snapshot();
@@ -102,7 +110,7 @@ export async function auditEntries(source: LogSource, checkpoint: Checkpoint): P
     });
     comparisons.push(compareTile(source, { level, index, data }));
   });
-  await Promise.all(comparisons);
+  await firstFailure(comparisons);
   const root = integrator.integrate([]).root;
   if (!equalBytes(root, checkpoint.rootHash)) {
     throw new VerificationError('root', `the entries hash to a different root at size ${size}`);
