@@ -1,5 +1,6 @@
 // Builds the Fastify application from already-wired services. No I/O here beyond what the
 // services do; tests call it with an in-process server and app.inject().
+import fastifyCompress from '@fastify/compress';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
@@ -52,6 +53,8 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   installErrorHandling(app);
   installRoutePolicy(app, services.tokens);
   await app.register(fastifyHelmet, { global: true });
+  // Only where a route asks (entry bundles); never decompresses request bodies (no zip bombs).
+  await app.register(fastifyCompress, { global: false, encodings: ['gzip', 'deflate'] });
   await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
   await app.register(fastifySwagger, {
     openapi: {

@@ -57,10 +57,14 @@ export function registerLogRoutes(app: FastifyInstance, deps: LogRoutesDeps): vo
       const path = parsePath(`tile/${request.params['*']}`);
       const data = await readResource(deps, path);
       if (data === undefined) throw new DomainError('not_found', 'no such tile at this size');
-      return reply
-        .header('cache-control', IMMUTABLE)
-        .type('application/octet-stream')
-        .send(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+      const body = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+      reply.header('cache-control', IMMUTABLE).type('application/octet-stream');
+      // tlog-tiles: entry bundles SHOULD be compressed; tiles are hashes and would not shrink.
+      if (path.kind === 'entries') {
+        reply.compress(body);
+        return reply;
+      }
+      return reply.send(body);
     },
   );
   typed.get(

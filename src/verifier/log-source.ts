@@ -25,6 +25,30 @@ const FETCH_TIMEOUT_MS = 30_000;
 /** Largest resource accepted: a full tile is 8 KiB; a bundle is at most 256 × 64 KiB. */
 const MAX_RESOURCE_BYTES = 256 * 65_537;
 
+// Reads a response body, stopping at MAX_RESOURCE_BYTES: the log is untrusted, and a gzip
+// bomb would otherwise be inflated whole into memory before any size check.
+async function readCapped(response: Response, where: string): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  if (response.body === null) return new Uint8Array(0);
+  const reader = response.body.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    total += read.value.length;
+    if (total > MAX_RESOURCE_BYTES) {
+      await reader.cancel();
+      throw new SourceError(`${where}: larger than any tile or bundle`);
+    }
+    chunks.push(read.value);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return body;
+}
+
 class UrlSource implements LogSource {
   readonly description: string;
   readonly #base: URL;
@@ -47,9 +71,7 @@ class UrlSource implements LogSource {
     }
     if (response.status === 404) return undefined;
     if (!response.ok) throw new SourceError(`${url.href}: HTTP ${response.status}`);
-    const body = new Uint8Array(await response.arrayBuffer());
-    if (body.length > MAX_RESOURCE_BYTES) throw new SourceError(`${url.href}: too large`);
-    return body;
+    return readCapped(response, url.href);
   }
 }
 

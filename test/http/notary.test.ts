@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { hashLeaf } from '../../src/ledger/hash.ts';
 import { decodeLogEntry } from '../../src/ledger/log-entry.ts';
 import { decodeEntryBundle } from '../../src/ledger/tiles.ts';
@@ -160,6 +161,14 @@ describe('log routes', () => {
     assert.equal(tile.rawPayload.length, size * 32);
     const bundle = await app.inject(`/log/tile/entries/000.p/${size}`);
     assert.equal(bundle.statusCode, 200);
+    assert.equal(bundle.headers['content-encoding'], undefined, 'identity unless asked');
+    const gzipped = await app.inject({
+      url: `/log/tile/entries/000.p/${size}`,
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    assert.equal(gzipped.headers['content-encoding'], 'gzip');
+    assert.ok(gzipped.rawPayload.length < bundle.rawPayload.length);
+    assert.deepEqual(gunzipSync(gzipped.rawPayload), bundle.rawPayload);
     const entries = decodeEntryBundle(new Uint8Array(bundle.rawPayload));
     assert.equal(entries.length, size);
     assert.equal(decodeLogEntry(entries[0]!).kind, 'notary.hash');
