@@ -1,27 +1,18 @@
 // A full audit (`vigil verify log --full`) of a stored log: first exported to static files and
 // audited from disk, then audited over HTTP from a real server in another process.
-import { spawn } from 'node:child_process';
 export { startServerProcess as serve } from '../test/support/serve-process.ts';
-import { fileURLToPath } from 'node:url';
+import { runVigil } from '../test/support/run-cli.ts';
 import { auditEntries } from '../src/verifier/audit-entries.ts';
 import { fetchCheckpoint } from '../src/verifier/audit-checkpoint.ts';
 import { openLogSource } from '../src/verifier/log-source.ts';
 import type { VerifierKey } from '../src/ledger/note-keys.ts';
 import { now } from './stats.ts';
 
-const BIN = fileURLToPath(new URL('../bin/vigil.ts', import.meta.url));
-
 /** Runs `vigil` with `args` and resolves with its stdout (rejects on a non-zero exit). */
-export function vigil(args: readonly string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'ignore'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('exit', (code) => {
-      if (code === 0) resolve(out);
-      else reject(new Error(`vigil ${args.join(' ')} exited ${code}`));
-    });
-  });
+export async function vigil(args: readonly string[]): Promise<string> {
+  const result = await runVigil(args);
+  if (result.code !== 0) throw new Error(`vigil ${args.join(' ')} exited ${result.code}`);
+  return result.stdout;
 }
 
 /** Milliseconds to verify the signature and re-hash everything of the log at `location`. */

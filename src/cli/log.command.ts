@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
-import { formatVerifierKey, verifierKeyOf } from '../ledger/note-keys.ts';
+import { verifierKeyOf } from '../ledger/note-keys.ts';
 import { formatEntryBundlePath, formatTilePath, TILE_WIDTH } from '../ledger/tiles.ts';
 import { LogReader } from '../log/log-reader.ts';
 import { readLogSigner } from '../log/log-signer.file.ts';
@@ -10,8 +10,7 @@ import { UsageError } from './cli-error.ts';
 
 function readVerifierKey(dataDir: string): string {
   try {
-    const key = verifierKeyOf(readLogSigner(dataDir));
-    return formatVerifierKey(key.name, key.type, key.publicKey);
+    return verifierKeyOf(readLogSigner(dataDir)).text;
   } catch (error) {
     throw new UsageError(`no readable log key in ${dataDir}`, { cause: error });
   }

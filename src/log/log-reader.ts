@@ -8,7 +8,7 @@ import {
   proveConsistency,
   proveInclusion,
 } from '../ledger/merkle-prove.ts';
-import { hashChildren } from '../ledger/hash.ts';
+import { HASH_SIZE, hashChildren } from '../ledger/hash.ts';
 import { nodeFromFullTile } from '../ledger/tile-inner.ts';
 import { INNER_FROM_SUBLEVEL } from '../ledger/tile-integrator.ts';
 import type { Integration } from '../ledger/tile-integrator.ts';
@@ -19,7 +19,6 @@ import { BoundedCache } from './bounded-cache.ts';
 import { LogError } from './log-error.ts';
 import type { LogStore } from './log-store.port.ts';
 
-const HASH_BYTES = 32;
 const MAX_RANGES_PER_SIZE = 4096;
 
 // What is kept per recent tree size: the tile reader (partial tiles differ between sizes) and
@@ -57,12 +56,12 @@ export class LogReader {
     const key = `${level}/${index}`;
     let data = this.#tiles.get(key);
     // A cached version may predate a commit this reader did not see: ask the store then.
-    if (data === undefined || data.length < width * HASH_BYTES) {
+    if (data === undefined || data.length < width * HASH_SIZE) {
       data = await this.#store.readTile(level, index);
     }
-    if (data === undefined || data.length < width * HASH_BYTES) return undefined;
+    if (data === undefined || data.length < width * HASH_SIZE) return undefined;
     this.#tiles.set(key, data);
-    return data.subarray(0, width * HASH_BYTES);
+    return data.subarray(0, width * HASH_SIZE);
   }
 
   /** Entry bundle `index` with `width` entries, if stored that wide. */
@@ -100,7 +99,7 @@ export class LogReader {
       const cached = this.#tiles.get(key);
       if (tile.width === TILE_WIDTH && this.#inner.get(key) === undefined) {
         await this.#loadFullTile(tile);
-      } else if (cached === undefined || cached.length < tile.width * HASH_BYTES) {
+      } else if (cached === undefined || cached.length < tile.width * HASH_SIZE) {
         await this.#must(tile);
       }
     }
@@ -156,7 +155,7 @@ export class LogReader {
         readTile: (level, index, width) => {
           const data = this.#tiles.get(`${level}/${index}`);
           if (data === undefined) throw new LogError('LOG_CORRUPT', `tile ${level}/${index} gone`);
-          return data.subarray(0, width * HASH_BYTES);
+          return data.subarray(0, width * HASH_SIZE);
         },
       },
     });
@@ -168,7 +167,7 @@ export class LogReader {
   // A full tile and its inner hashes in one read: the cold path of a random proof.
   async #loadFullTile(tile: TileId): Promise<void> {
     const stored = await this.#store.readTileWithInner(tile.level, tile.index);
-    if (stored?.data.length !== TILE_WIDTH * HASH_BYTES) {
+    if (stored?.data.length !== TILE_WIDTH * HASH_SIZE) {
       throw new LogError('SIZE_UNAVAILABLE', `tile ${tileKey(tile)} is not stored full`);
     }
     const key = `${tile.level}/${tile.index}`;

@@ -1,6 +1,7 @@
 // Loading the right edge of the tree from durable storage, on start and after a failed commit.
 import { equalBytes } from '../ledger/bytes.ts';
 import { openCheckpoint } from '../ledger/checkpoint.ts';
+import { HASH_SIZE } from '../ledger/hash.ts';
 import type { SignerKey } from '../ledger/note-keys.ts';
 import { verifierKeyOf } from '../ledger/note-keys.ts';
 import { TileIntegrator, rootOfRightEdge } from '../ledger/tile-integrator.ts';
@@ -45,10 +46,10 @@ async function readPrefix(
 ): Promise<Uint8Array[]> {
   const index = Math.floor(count / TILE_WIDTH);
   const data = await store.readTile(level, index);
-  if (data === undefined || data.length < width * 32) {
+  if (data === undefined || data.length < width * HASH_SIZE) {
     throw new LogError('LOG_CORRUPT', `tile ${level}/${index} is missing or too short`);
   }
-  return splitTileHashes(data.subarray(0, width * 32));
+  return splitTileHashes(data.subarray(0, width * HASH_SIZE));
 }
 
 async function readBundlePrefix(

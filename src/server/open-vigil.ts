@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { KyselyTokenRepository } from '../auth/token.kysely.ts';
 import { TokenService } from '../auth/token.service.ts';
 import { buildApp } from '../http/build-app.ts';
-import { formatVerifierKey, verifierKeyOf } from '../ledger/note-keys.ts';
+import { verifierKeyOf } from '../ledger/note-keys.ts';
 import type { LogReader } from '../log/log-reader.ts';
 import { loadOrCreateLogSigner } from '../log/log-signer.file.ts';
 import { SqliteLogStore } from '../log/log-store.sqlite.ts';
@@ -65,8 +65,7 @@ export async function openVigil(options: VigilOptions): Promise<Vigil> {
     append: (entry) => sequencer.append(entry),
     proveInclusion: (index, size) => reader.proveInclusion(index, size),
   });
-  const vkey = verifierKeyOf(signer);
-  const verifierKey = formatVerifierKey(vkey.name, vkey.type, vkey.publicKey);
+  const verifierKey = verifierKeyOf(signer).text;
   const app = await buildApp({
     tokens,
     notary,

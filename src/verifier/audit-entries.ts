@@ -1,8 +1,9 @@
 // The full audit (`--full`): fetch every entry bundle, re-hash every entry, rebuild every tile
 // from the entries and compare it byte for byte with the tile the log serves, and finally the
 // root with the checkpoint's. Nothing the log serves is taken on trust.
-import { equalBytes } from '../ledger/bytes.ts';
+import { concatBytes, equalBytes } from '../ledger/bytes.ts';
 import type { Checkpoint } from '../ledger/checkpoint.ts';
+import { HASH_SIZE } from '../ledger/hash.ts';
 import { isLedgerError } from '../ledger/ledger-error.ts';
 import { TileIntegrator } from '../ledger/tile-integrator.ts';
 import type { TileData } from '../ledger/tile-integrator.ts';
@@ -91,7 +92,7 @@ export async function auditEntries(source: LogSource, checkpoint: Checkpoint): P
     const integration = integrator.integrate(pending);
     pending = [];
     for (const tile of integration.tiles) {
-      if (tile.data.length === TILE_WIDTH * 32) {
+      if (tile.data.length === TILE_WIDTH * HASH_SIZE) {
         comparisons.push(started(compareTile(source, tile)));
       }
     }
@@ -104,11 +105,7 @@ export async function auditEntries(source: LogSource, checkpoint: Checkpoint): P
   edge.partialTiles.forEach((hashes, level) => {
     if (hashes.length === 0) return;
     const index = Math.floor(size / TILE_WIDTH ** (level + 1));
-    const data = new Uint8Array(hashes.length * 32);
-    hashes.forEach((hash, i) => {
-      data.set(hash, i * 32);
-    });
-    comparisons.push(compareTile(source, { level, index, data }));
+    comparisons.push(compareTile(source, { level, index, data: concatBytes(...hashes) }));
   });
   await firstFailure(comparisons);
   const root = integrator.integrate([]).root;

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { concatBytes } from '../ledger/bytes.ts';
 
 /** Raised when the source cannot be read at all (network, permissions): an I/O failure. */
 export class SourceError extends Error {
@@ -40,13 +41,7 @@ async function readCapped(response: Response, where: string): Promise<Uint8Array
     }
     chunks.push(read.value);
   }
-  const body = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return body;
+  return concatBytes(...chunks);
 }
 
 class UrlSource implements LogSource {

@@ -1,5 +1,6 @@
 // Fetches the tiles that hold a set of perfect-subtree nodes and returns a reader over them.
 import { itemAt } from '../ledger/checked.ts';
+import { HASH_SIZE } from '../ledger/hash.ts';
 import { isLedgerError } from '../ledger/ledger-error.ts';
 import type { NodeId, NodeReader } from '../ledger/merkle-prove.ts';
 import { TileNodeReader, tilesForNodes } from '../ledger/tile-node-reader.ts';
@@ -13,10 +14,10 @@ export async function fetchTile(source: LogSource, tile: TileId): Promise<Uint8A
   const path = formatTilePath(tile);
   const data = await source.get(path);
   if (data === undefined) throw new VerificationError(`tile ${path}`, 'missing');
-  if (data.length !== tile.width * 32) {
+  if (data.length !== tile.width * HASH_SIZE) {
     throw new VerificationError(
       `tile ${path}`,
-      `${data.length} bytes, expected ${tile.width * 32}`,
+      `${data.length} bytes, expected ${tile.width * HASH_SIZE}`,
     );
   }
   return data;
