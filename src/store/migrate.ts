@@ -3,9 +3,19 @@
 import { Migrator } from 'kysely';
 import type { Kysely, Migration } from 'kysely';
 import * as apiToken from './migrations/0001-api-token.ts';
+import * as staff from './migrations/0002-staff.ts';
+import * as sealedRecord from './migrations/0003-sealed-record.ts';
+import * as people from './migrations/0004-people.ts';
+import * as passage from './migrations/0005-passage.ts';
+import * as sync from './migrations/0006-sync.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-api-token': apiToken,
+  '0002-staff': staff,
+  '0003-sealed-record': sealedRecord,
+  '0004-people': people,
+  '0005-passage': passage,
+  '0006-sync': sync,
 };
 
 /** Brings the database to the latest schema; throws if any migration fails. */

@@ -1,5 +1,13 @@
-// The application database schema as Kysely sees it. One interface per table; migrations in
-// ./migrations build the same tables on SQLite and PostgreSQL.
+// The application database schema as Kysely sees it: one interface per table, grouped per
+// domain in `<domain>/<domain>.tables.ts`. Migrations in ./migrations build the same tables on
+// SQLite and PostgreSQL. Portable types only: text (ISO-8601 UTC timestamps, UUIDs, base64),
+// integer/bigint (counts, 0/1 flags), real; no engine-specific type outside an adapter.
+import type { AuthTables } from '../auth/auth.tables.ts';
+import type { PassageTables } from '../passage/passage.tables.ts';
+import type { PeopleTables } from '../people/people.tables.ts';
+import type { SealTables } from '../seal/seal.tables.ts';
+import type { SyncTables } from '../sync/sync.tables.ts';
+
 /** api_token: bearer tokens for partners and devices, stored only as SHA-256 digests. */
 export interface ApiTokenTable {
   id: string;
@@ -11,6 +19,6 @@ export interface ApiTokenTable {
 }
 
 /** Every table of the application database. */
-export interface Database {
+export interface Database extends AuthTables, SealTables, PeopleTables, PassageTables, SyncTables {
   api_token: ApiTokenTable;
 }
