@@ -1,0 +1,39 @@
+import type { Kysely } from 'kysely';
+import type { Principal } from '../auth/roles.ts';
+import type { Seal } from '../seal/sealer.ts';
+import type { Database } from '../store/schema.ts';
+
+/** One capture as a device submits it (offline first, so possibly long after capturedAt). */
+export interface SyncItem {
+  /** Client-generated UUID: the idempotency key. */
+  id: string;
+  type: string;
+  capturedAt: string;
+  payload: unknown;
+  /** base64 Ed25519 signature of captureSignatureMessage(...) by the device's key. */
+  signature: string;
+}
+
+/** What a handler hands back once it has validated, read and sealed a capture. */
+export interface PreparedCapture {
+  /** The capture's log entries, already durable; stored with the rows. */
+  seals: readonly Seal[];
+  /** Writes the capture's rows; runs inside the sync transaction, so it must not seal. */
+  write(db: Kysely<Database>): Promise<void>;
+  /** Called after the rows are committed (alerts, notifications); must not throw. */
+  afterCommit?(): void;
+}
+
+/** Who submitted a capture. */
+export interface CaptureContext {
+  principal: Principal;
+  deviceId: string;
+}
+
+/**
+ * Applies one type of capture. `prepare` validates the payload (throwing DomainError with a
+ * catalogued code on bad input), reads what it needs, and seals; it writes no rows.
+ */
+export interface CaptureHandler {
+  prepare(item: SyncItem, context: CaptureContext): Promise<PreparedCapture>;
+}

@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { generateKeyPairSync, randomUUID, sign, verify } from 'node:crypto';
+import { it } from 'node:test';
+import { describeOnBothDatabases } from '../../test/support/databases.ts';
+import type { Principal } from '../auth/roles.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import { Sealer } from '../seal/sealer.ts';
+import type { CaptureHandler, SyncItem } from './capture-handler.ts';
+import { captureSignatureMessage } from './capture-signature.ts';
+import { SyncService } from './sync.service.ts';
+
+const keys = generateKeyPairSync('ed25519');
+const DEVICE = 'device-1';
+const principal: Principal = { tokenId: 't', name: 'monitor', role: 'monitor' };
+let logSize = 0;
+const sealer = new Sealer({ append: () => Promise.resolve({ index: logSize++ }) });
+
+const noteHandler: CaptureHandler = {
+  async prepare(item) {
+    const payload = item.payload as { text?: unknown };
+    if (typeof payload.text !== 'string') throw new DomainError('invalid_request', 'text needed');
+    const seal = await sealer.seal({ kind: 'test.note', id: item.id, version: 1, record: payload });
+    return { seals: [seal], write: () => Promise.resolve() };
+  },
+};
+
+function signed(payload: unknown, deviceId = DEVICE, id = randomUUID()): SyncItem {
+  const capture = { id, type: 'note', capturedAt: '2026-01-01T00:00:00.000Z', payload };
+  const signature = sign(null, captureSignatureMessage({ ...capture, deviceId }), keys.privateKey);
+  return { ...capture, signature: signature.toString('base64') };
+}
+
+describeOnBothDatabases('SyncService', (open) => {
+  async function service() {
+    const { db } = await open();
+    const sync = new SyncService({
+      db,
+      handlers: { note: noteHandler },
+      devices: {
+        verifySignature: (_device, message, signature) =>
+          Promise.resolve(verify(null, message, keys.publicKey, Buffer.from(signature, 'base64'))),
+      },
+    });
+    return { db, sync };
+  }
+  const context = (deviceId = DEVICE) => ({ principal, deviceId });
+
+  it('applies a signed capture once and answers a retry with the same log index', async () => {
+    const { db, sync } = await service();
+    const item = signed({ text: 'queue of 40 cars' });
+    const [first] = await sync.applyBatch([item], context());
+    assert.equal(first?.status, 'applied');
+    const [again] = await sync.applyBatch([item], context());
+    assert.deepEqual(again, {
+      id: item.id,
+      status: 'duplicate',
+      logIndex: first.status === 'applied' ? first.logIndex : -1,
+    });
+    const rows = await db.selectFrom('sealed_record').select('id').execute();
+    assert.deepEqual(
+      rows.map((row) => row.id),
+      [item.id],
+    );
+  });
+
+  it('rejects a forged or altered capture and writes nothing for it', async () => {
+    const { db, sync } = await service();
+    const good = signed({ text: 'a' });
+    const altered = { ...signed({ text: 'b' }), payload: { text: 'c' } };
+    const results = await sync.applyBatch([altered, good], context());
+    assert.equal(results[0]?.status, 'rejected');
+    assert.equal(results[0]?.status === 'rejected' && results[0].code, 'invalid_signature');
+    assert.equal(results[1]?.status, 'applied');
+    const items = await db.selectFrom('sync_item').select('id').execute();
+    assert.deepEqual(
+      items.map((row) => row.id),
+      [good.id],
+    );
+  });
+
+  it('rejects a capture signed for another device', async () => {
+    const { sync } = await service();
+    const [result] = await sync.applyBatch([signed({ text: 'x' }, 'device-2')], context());
+    assert.equal(result?.status === 'rejected' && result.code, 'invalid_signature');
+  });
+
+  it('answers per item: unknown types and invalid payloads are rejected, the rest applied', async () => {
+    const { sync } = await service();
+    const unknownType = { ...signed({ text: 'x' }), type: 'nonsense' };
+    const results = await sync.applyBatch(
+      [unknownType, signed({ text: 7 }), signed({ text: 'ok' })],
+      context(),
+    );
+    assert.deepEqual(
+      results.map((r) => (r.status === 'rejected' ? r.code : r.status)),
+      ['invalid_request', 'invalid_request', 'applied'],
+    );
+  });
+
+  it('refuses an id already used by another device', async () => {
+    const { sync } = await service();
+    const item = signed({ text: 'x' });
+    await sync.applyBatch([item], context());
+    const [result] = await sync.applyBatch([item], context('device-2'));
+    assert.equal(result?.status === 'rejected' && result.code, 'conflict');
+  });
+
+  it('applies an item once when the same batch arrives twice at the same time', async () => {
+    const { db, sync } = await service();
+    const batch = [signed({ text: 'a' }), signed({ text: 'b' }), signed({ text: 'c' })];
+    const [one, two] = await Promise.all([
+      sync.applyBatch(batch, context()),
+      sync.applyBatch(batch, context()),
+    ]);
+    const statuses = [...one, ...two].map((r) => r.status).sort();
+    assert.deepEqual(statuses, [
+      'applied',
+      'applied',
+      'applied',
+      'duplicate',
+      'duplicate',
+      'duplicate',
+    ]);
+    const rows = await db.selectFrom('sync_item').select('id').execute();
+    assert.equal(rows.length, 3);
+  });
+
+  it('answers a repeated id inside one batch once per occurrence', async () => {
+    const { sync } = await service();
+    const item = signed({ text: 'x' });
+    const results = await sync.applyBatch([item, item], context());
+    assert.equal(results.length, 2);
+    assert.equal(results[0]?.status, 'applied');
+  });
+});

@@ -1,0 +1,223 @@
+// Offline captures arrive in batches, possibly twice (a retry after a lost answer) or replayed.
+// Each item carries a client-generated id; sync_item records the answer given for it, so an
+// item is applied exactly once and a retry gets the same answer. The whole batch is written in
+// one transaction (one fsync for hundreds of captures); if that fails — a concurrent batch
+// claimed an id, or a record changed meanwhile — the items are retried one transaction each, so
+// one bad item never blocks the others.
+import type { Kysely } from 'kysely';
+import { DomainError } from '../errors/domain-error.ts';
+import { isErrorCode } from '../errors/error-catalogue.ts';
+import type { ErrorCode } from '../errors/error-catalogue.ts';
+import { insertSeals } from '../seal/seal.kysely.ts';
+import type { Database } from '../store/schema.ts';
+import { captureSignatureMessage } from './capture-signature.ts';
+import type {
+  CaptureContext,
+  CaptureHandler,
+  PreparedCapture,
+  SyncItem,
+} from './capture-handler.ts';
+
+/** The answer for one item. */
+export type SyncItemResult =
+  | { id: string; status: 'applied' | 'duplicate'; logIndex: number }
+  | { id: string; status: 'rejected'; code: ErrorCode; message: string };
+
+/** Checks a device's signature. */
+export interface DeviceSignatureVerifier {
+  verifySignature(deviceId: string, message: Uint8Array, signature: string): Promise<boolean>;
+}
+
+/** What the sync service needs. */
+export interface SyncServiceDeps {
+  db: Kysely<Database>;
+  handlers: Readonly<Record<string, CaptureHandler>>;
+  devices: DeviceSignatureVerifier;
+  now?: () => Date;
+  /** Unexpected handler failures (bugs), for the server log; never item content. */
+  onError?: (error: unknown) => void;
+}
+
+interface Ready {
+  item: SyncItem;
+  prepared: PreparedCapture;
+}
+
+const ID_CHUNK = 500;
+
+function rejected(id: string, error: unknown): SyncItemResult {
+  if (error instanceof DomainError) {
+    const code: unknown = error.code;
+    if (isErrorCode(code)) return { id, status: 'rejected', code, message: error.message };
+  }
+  return { id, status: 'rejected', code: 'internal', message: 'the item could not be applied' };
+}
+
+/** Applies batches of signed offline captures exactly once. */
+export class SyncService {
+  readonly #deps: SyncServiceDeps;
+
+  constructor(deps: SyncServiceDeps) {
+    this.#deps = deps;
+  }
+
+  /** Applies `items` captured by `context.deviceId`; one answer per item, in order. */
+  async applyBatch(items: readonly SyncItem[], context: CaptureContext): Promise<SyncItemResult[]> {
+    const results = new Map<string, SyncItemResult>();
+    const known = await this.#knownItems(items.map((item) => item.id));
+    const fresh: SyncItem[] = [];
+    const seen = new Set<string>();
+    for (const item of items) {
+      if (seen.has(item.id)) continue;
+      seen.add(item.id);
+      const stored = known.get(item.id);
+      if (stored === undefined) fresh.push(item);
+      else results.set(item.id, this.#answerForKnown(item.id, stored, context.deviceId));
+    }
+    const ready = await this.#prepareAll(fresh, context, results);
+    await this.#writeAll(ready, context, results);
+    return items.map(
+      (item) =>
+        results.get(item.id) ?? {
+          id: item.id,
+          status: 'rejected',
+          code: 'internal',
+          message: 'lost',
+        },
+    );
+  }
+
+  async #knownItems(
+    ids: readonly string[],
+  ): Promise<Map<string, { device: string; result: string }>> {
+    const known = new Map<string, { device: string; result: string }>();
+    for (let start = 0; start < ids.length; start += ID_CHUNK) {
+      const rows = await this.#deps.db
+        .selectFrom('sync_item')
+        .select(['id', 'device_id', 'result'])
+        .where('id', 'in', ids.slice(start, start + ID_CHUNK))
+        .execute();
+      for (const row of rows) known.set(row.id, { device: row.device_id, result: row.result });
+    }
+    return known;
+  }
+
+  #answerForKnown(
+    id: string,
+    stored: { device: string; result: string },
+    deviceId: string,
+  ): SyncItemResult {
+    if (stored.device !== deviceId) {
+      return {
+        id,
+        status: 'rejected',
+        code: 'conflict',
+        message: 'this id was used by another device',
+      };
+    }
+    const logIndex = (JSON.parse(stored.result) as { logIndex: number }).logIndex;
+    return { id, status: 'duplicate', logIndex };
+  }
+
+  async #prepareAll(
+    items: readonly SyncItem[],
+    context: CaptureContext,
+    results: Map<string, SyncItemResult>,
+  ): Promise<Ready[]> {
+    const settled = await Promise.all(
+      items.map(async (item): Promise<Ready | undefined> => {
+        try {
+          return { item, prepared: await this.#prepare(item, context) };
+        } catch (error) {
+          if (!(error instanceof DomainError)) this.#deps.onError?.(error);
+          results.set(item.id, rejected(item.id, error));
+          return undefined;
+        }
+      }),
+    );
+    return settled.filter((ready) => ready !== undefined);
+  }
+
+  async #prepare(item: SyncItem, context: CaptureContext): Promise<PreparedCapture> {
+    const handler = Object.hasOwn(this.#deps.handlers, item.type)
+      ? this.#deps.handlers[item.type]
+      : undefined;
+    if (handler === undefined)
+      throw new DomainError('invalid_request', `unknown capture type ${item.type}`);
+    const message = captureSignatureMessage({ ...item, deviceId: context.deviceId });
+    if (!(await this.#deps.devices.verifySignature(context.deviceId, message, item.signature))) {
+      throw new DomainError('invalid_signature', 'the capture signature does not verify');
+    }
+    return handler.prepare(item, context);
+  }
+
+  async #writeAll(
+    ready: readonly Ready[],
+    context: CaptureContext,
+    results: Map<string, SyncItemResult>,
+  ): Promise<void> {
+    if (ready.length === 0) return;
+    try {
+      await this.#deps.db.transaction().execute((trx) => this.#write(trx, ready, context.deviceId));
+      for (const entry of ready) this.#applied(entry, results);
+    } catch {
+      // Something in the batch conflicts: apply item by item so the rest still lands.
+      for (const entry of ready) await this.#writeOne(entry, context, results);
+    }
+  }
+
+  async #writeOne(
+    entry: Ready,
+    context: CaptureContext,
+    results: Map<string, SyncItemResult>,
+  ): Promise<void> {
+    try {
+      await this.#deps.db
+        .transaction()
+        .execute((trx) => this.#write(trx, [entry], context.deviceId));
+      this.#applied(entry, results);
+    } catch (error) {
+      const known = (await this.#knownItems([entry.item.id])).get(entry.item.id);
+      if (known !== undefined)
+        results.set(entry.item.id, this.#answerForKnown(entry.item.id, known, context.deviceId));
+      else {
+        if (!(error instanceof DomainError)) this.#deps.onError?.(error);
+        results.set(entry.item.id, rejected(entry.item.id, error));
+      }
+    }
+  }
+
+  #applied(entry: Ready, results: Map<string, SyncItemResult>): void {
+    results.set(entry.item.id, {
+      id: entry.item.id,
+      status: 'applied',
+      logIndex: logIndexOf(entry),
+    });
+    entry.prepared.afterCommit?.();
+  }
+
+  async #write(trx: Kysely<Database>, ready: readonly Ready[], deviceId: string): Promise<void> {
+    const receivedAt = (this.#deps.now ?? (() => new Date()))().toISOString();
+    for (const { prepared } of ready) await prepared.write(trx);
+    await insertSeals(
+      trx,
+      ready.flatMap(({ prepared }) => prepared.seals),
+    );
+    for (let start = 0; start < ready.length; start += ID_CHUNK) {
+      const rows = ready.slice(start, start + ID_CHUNK).map((entry) => ({
+        id: entry.item.id,
+        device_id: deviceId,
+        type: entry.item.type,
+        captured_at: entry.item.capturedAt,
+        received_at: receivedAt,
+        signature: entry.item.signature,
+        result: JSON.stringify({ logIndex: logIndexOf(entry) }),
+      }));
+      await trx.insertInto('sync_item').values(rows).execute();
+    }
+  }
+}
+
+function logIndexOf(entry: Ready): number {
+  return entry.prepared.seals[0]?.logIndex ?? -1;
+}
