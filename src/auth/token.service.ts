@@ -1,17 +1,10 @@
-// Bearer tokens for partners and devices. A token is 256 random bits, so a plain SHA-256 digest
-// is a safe way to store it (no dictionary to try); the digest is also the look-up key, and the
-// final comparison is constant-time anyway.
-import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+// Bearer tokens for partners and other services (`vgl_…`); see secret-token.ts for why a plain
+// SHA-256 digest is the right way to store them.
+import { randomUUID } from 'node:crypto';
 import { DomainError } from '../errors/domain-error.ts';
 import type { Principal, Role } from './roles.ts';
+import { hasSecretShape, newSecretToken, sameDigest, secretDigest } from './secret-token.ts';
 import type { TokenRepository } from './token.repository.ts';
-
-const PREFIX = 'vgl_';
-const TOKEN_SHAPE = /^vgl_[A-Za-z0-9_-]{43}$/;
-
-function digest(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
 
 /** Issues and checks bearer tokens. */
 export class TokenService {
@@ -27,13 +20,13 @@ export class TokenService {
     if (name.length === 0 || name.length > 200) {
       throw new DomainError('invalid_request', 'a token needs a name of 1 to 200 characters');
     }
-    const token = PREFIX + randomBytes(32).toString('base64url');
+    const token = newSecretToken('vgl_');
     const id = randomUUID();
     await this.#tokens.insert({
       id,
       name,
       role: input.role,
-      tokenSha256: digest(token),
+      tokenSha256: secretDigest(token),
       createdAt: new Date().toISOString(),
       revokedAt: null,
     });
@@ -42,13 +35,12 @@ export class TokenService {
 
   /** The principal a presented token stands for; `unauthenticated` if none. */
   async authenticate(presented: string): Promise<Principal> {
-    if (!TOKEN_SHAPE.test(presented)) throw unauthenticated();
-    const expected = digest(presented);
+    if (!hasSecretShape(presented, 'vgl_')) throw unauthenticated();
+    const expected = secretDigest(presented);
     const stored = await this.#tokens.findByDigest(expected);
     if (stored === undefined || stored.revokedAt !== null) throw unauthenticated();
-    const same = timingSafeEqual(Buffer.from(stored.tokenSha256), Buffer.from(expected));
-    if (!same) throw unauthenticated();
-    return { tokenId: stored.id, name: stored.name, role: stored.role };
+    if (!sameDigest(stored.tokenSha256, expected)) throw unauthenticated();
+    return { tokenId: stored.id, name: stored.name, role: stored.role, kind: 'token' };
   }
 }
 

@@ -9,6 +9,7 @@ import { registerKeygen } from './keygen.command.ts';
 import { registerLog } from './log.command.ts';
 import { registerServe } from './serve.command.ts';
 import { registerToken } from './token.command.ts';
+import { registerUser } from './user.command.ts';
 import { registerVerify } from './verify.command.ts';
 
 function buildProgram(): Command {
@@ -20,6 +21,7 @@ function buildProgram(): Command {
   registerKeygen(program);
   registerLog(program);
   registerToken(program);
+  registerUser(program);
   registerVerify(program);
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -6,10 +6,11 @@
 export const ERROR_CATALOGUE = {
   malformed_json: { status: 400, message: 'The request body is not valid JSON.' },
   bad_request: { status: 400, message: 'The request is malformed.' },
-  unauthenticated: { status: 401, message: 'A valid bearer token is required.' },
-  forbidden: { status: 403, message: 'This token may not perform this action.' },
+  unauthenticated: { status: 401, message: 'Valid credentials are required.' },
+  forbidden: { status: 403, message: 'These credentials may not perform this action.' },
   not_found: { status: 404, message: 'No such resource.' },
   method_not_allowed: { status: 405, message: 'This method is not allowed here.' },
+  already_exists: { status: 409, message: 'A record with this name or id already exists.' },
   conflict: { status: 409, message: 'The record changed meanwhile; reload and retry.' },
   invalid_transition: {
     status: 409,

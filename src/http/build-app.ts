@@ -1,6 +1,7 @@
 // Builds the Fastify application from already-wired services. No I/O here beyond what the
 // services do; tests call it with an in-process server and app.inject().
 import fastifyCompress from '@fastify/compress';
+import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
@@ -11,6 +12,12 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import type { DeviceService } from '../auth/device.service.ts';
+import { registerDeviceRoutes } from '../auth/device.routes.ts';
+import { registerSessionRoutes } from '../auth/session.routes.ts';
+import type { SignInRateLimit } from '../auth/session.routes.ts';
+import { registerStaffRoutes } from '../auth/staff.routes.ts';
+import type { StaffService } from '../auth/staff.service.ts';
 import type { TokenService } from '../auth/token.service.ts';
 import { registerLogRoutes } from '../log/log.routes.ts';
 import type { LogRoutesDeps } from '../log/log.routes.ts';
@@ -23,6 +30,11 @@ import { PUBLIC, installRoutePolicy } from './route-policy.ts';
 /** The services the HTTP layer presents. */
 export interface AppServices {
   tokens: TokenService;
+  staff: StaffService;
+  devices: DeviceService;
+  signInRateLimit: SignInRateLimit;
+  /** The session cookie's Secure flag; 'auto': only on HTTPS requests (see session.routes.ts). */
+  secureCookie?: boolean | 'auto';
   log: LogRoutesDeps;
   notary: NotaryService;
   notaryRateLimit: NotaryRateLimit;
@@ -51,7 +63,13 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
-  installRoutePolicy(app, services.tokens);
+  // Before the route policy: its onRequest hook reads the cookies this plugin's hook parses.
+  await app.register(fastifyCookie);
+  installRoutePolicy(app, {
+    token: (token) => services.tokens.authenticate(token),
+    session: (token) => services.staff.authenticateSession(token),
+    device: (token) => services.devices.authenticateDevice(token),
+  });
   await app.register(fastifyHelmet, { global: true });
   // Only where a route asks (entry bundles); never decompresses request bodies (no zip bombs).
   await app.register(fastifyCompress, { global: false, encodings: ['gzip', 'deflate'] });
@@ -60,12 +78,24 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Vigil API', version: '1' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'vigil_session' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
   registerLogRoutes(app, services.log);
   registerNotaryRoutes(app, { notary: services.notary, rateLimit: services.notaryRateLimit });
+  registerSessionRoutes(app, {
+    staff: services.staff,
+    rateLimit: services.signInRateLimit,
+    secureCookie: services.secureCookie ?? 'auto',
+  });
+  registerStaffRoutes(app, { staff: services.staff });
+  registerDeviceRoutes(app, { devices: services.devices });
   app.get('/api/openapi.json', { config: { policy: PUBLIC }, schema: { hide: true } }, () =>
     app.swagger(),
   );

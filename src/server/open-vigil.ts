@@ -5,6 +5,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import { KyselyDeviceRepository } from '../auth/device.kysely.ts';
+import { DeviceService } from '../auth/device.service.ts';
+import { createSecretBox } from '../auth/secret-box.ts';
+import { loadOrCreateSecretBoxKey } from '../auth/secret-box.file.ts';
+import type { SignInRateLimit } from '../auth/session.routes.ts';
+import { KyselyStaffRepository } from '../auth/staff.kysely.ts';
+import { StaffService } from '../auth/staff.service.ts';
+import type { NewStaffUser } from '../auth/staff.service.ts';
 import { KyselyTokenRepository } from '../auth/token.kysely.ts';
 import { TokenService } from '../auth/token.service.ts';
 import { buildApp } from '../http/build-app.ts';
@@ -26,6 +34,10 @@ export interface VigilOptions {
   origin?: string;
   logger?: boolean | { level: string };
   notaryRateLimit?: { max: number; timeWindowMs: number };
+  /** Sign-in attempts per client address and per login name; default 10 a minute. */
+  signInRateLimit?: SignInRateLimit;
+  /** The session cookie's Secure flag; default 'auto' (see src/auth/session.routes.ts). */
+  secureCookie?: boolean | 'auto';
 }
 
 /** A running Vigil: its HTTP app and what a caller may need to reach or close. */
@@ -34,6 +46,10 @@ export interface Vigil {
   sequencer: Sequencer;
   reader: LogReader;
   tokens: TokenService;
+  staff: StaffService;
+  devices: DeviceService;
+  /** The admin created on this first start (print its credentials once); else undefined. */
+  firstAdmin: NewStaffUser | undefined;
   verifierKey: string;
   createdKey: boolean;
   close(): Promise<void>;
@@ -61,6 +77,11 @@ export async function openVigil(options: VigilOptions): Promise<Vigil> {
   const { reader, sequencer } = await openLog({ store, signer });
   const db = await openAppDatabase(options.dataDir);
   const tokens = new TokenService(new KyselyTokenRepository(db));
+  // Interim key file; the vault's master key will derive the secret box key instead.
+  const secretBox = createSecretBox(loadOrCreateSecretBoxKey(options.dataDir));
+  const staff = new StaffService({ repository: new KyselyStaffRepository(db), secretBox });
+  const devices = new DeviceService({ repository: new KyselyDeviceRepository(db) });
+  const firstAdmin = await staff.ensureFirstAdmin();
   const notary = new NotaryService({
     append: (entry) => sequencer.append(entry),
     proveInclusion: (index, size) => reader.proveInclusion(index, size),
@@ -68,6 +89,10 @@ export async function openVigil(options: VigilOptions): Promise<Vigil> {
   const verifierKey = verifierKeyOf(signer).text;
   const app = await buildApp({
     tokens,
+    staff,
+    devices,
+    signInRateLimit: options.signInRateLimit ?? { max: 10, timeWindowMs: 60_000 },
+    ...(options.secureCookie === undefined ? {} : { secureCookie: options.secureCookie }),
     notary,
     notaryRateLimit: options.notaryRateLimit ?? { max: 600, timeWindowMs: 60_000 },
     log: { origin: signer.name, verifierKey, latest: () => sequencer.checkpoint, reader },
@@ -79,5 +104,16 @@ export async function openVigil(options: VigilOptions): Promise<Vigil> {
     await store.close();
     await db.destroy();
   };
-  return { app, sequencer, reader, tokens, verifierKey, createdKey: created, close };
+  return {
+    app,
+    sequencer,
+    reader,
+    tokens,
+    staff,
+    devices,
+    firstAdmin,
+    verifierKey,
+    createdKey: created,
+    close,
+  };
 }

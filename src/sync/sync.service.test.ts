@@ -11,7 +11,13 @@ import { SyncService } from './sync.service.ts';
 
 const keys = generateKeyPairSync('ed25519');
 const DEVICE = 'device-1';
-const principal: Principal = { tokenId: 't', name: 'monitor', role: 'monitor' };
+const principal: Principal = {
+  tokenId: 't',
+  name: 'monitor',
+  role: 'monitor',
+  kind: 'device',
+  deviceId: DEVICE,
+};
 let logSize = 0;
 const sealer = new Sealer({ append: () => Promise.resolve({ index: logSize++ }) });
 

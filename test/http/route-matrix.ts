@@ -1,0 +1,37 @@
+// The declared access of every route of the API, written out by hand so that a change of access
+// is a visible change here. route-matrix.test.ts checks the running app against it: a route
+// missing from this table, or answering a credential otherwise than declared, fails.
+import type { CredentialKind, Role } from '../../src/auth/roles.ts';
+
+/** Who may call a route: anyone; these roles through any credential; or only through `via`. */
+export type ExpectedAccess =
+  | 'public'
+  | readonly Role[]
+  | { readonly roles: readonly Role[]; readonly via: readonly CredentialKind[] };
+
+const STAFF = ['admin', 'coordinator', 'analyst', 'monitor', 'hotline'] as const;
+const sessions = (...roles: Role[]): ExpectedAccess => ({ roles, via: ['session'] });
+
+/** 'METHOD url' → access. HEAD twins of GET routes are implied (same access). */
+export const EXPECTED: Readonly<Record<string, ExpectedAccess>> = {
+  'GET /': 'public',
+  'GET /api/openapi.json': 'public',
+  'GET /log/checkpoint': 'public',
+  'GET /log/tile/*': 'public',
+  'GET /api/v1/log': 'public',
+  'POST /api/v1/notary': ['partner', 'admin'],
+  'POST /api/v1/session': 'public',
+  'GET /api/v1/session': sessions(...STAFF),
+  'DELETE /api/v1/session': sessions(...STAFF),
+  'POST /api/v1/users': sessions('admin'),
+  'GET /api/v1/users': sessions('admin'),
+  'POST /api/v1/devices': sessions('monitor', 'coordinator', 'admin'),
+  'DELETE /api/v1/devices/:id': sessions('admin', 'coordinator'),
+};
+
+/** True when a caller of `role` holding a `kind` credential may call a route with `access`. */
+export function isAllowed(access: ExpectedAccess, role: Role, kind: CredentialKind): boolean {
+  if (access === 'public') return true;
+  if ('via' in access) return access.roles.includes(role) && access.via.includes(kind);
+  return access.includes(role);
+}
