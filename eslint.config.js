@@ -44,6 +44,28 @@ export default tseslint.config(
     },
   },
   {
+    // The passage rules are pure too: the offline staff console runs them in the browser.
+    files: ['src/passage/model/**/*.ts'],
+    ignores: ['src/passage/model/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*'],
+              message: 'The passage model is pure: it runs in the browser too.',
+            },
+            {
+              regex: '^\\.\\./(?!\\.\\./errors/)',
+              message: 'The passage model imports only itself and src/errors.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
