@@ -1,11 +1,13 @@
 // Durable appends through the sequencer, in process: the saturated rate, and time-to-receipt
 // (append → durable signed checkpoint → inclusion proof → tlog-proof text) at offered loads.
 // Latency is measured from the moment each append was *due*, not when it was sent, so a
-// stalled generator cannot hide queueing (no coordinated omission).
+// stalled generator cannot hide queueing (no coordinated omission). The store is SQLite unless
+// the caller passes another opener (bench/appends-pg.ts measures PostgreSQL the same way).
 import { join } from 'node:path';
 import { encodeLogEntry } from '../src/ledger/log-entry.ts';
 import { generateSignerKey, parseSignerKey } from '../src/ledger/note-keys.ts';
 import { formatTlogProof } from '../src/ledger/tlog-proof.ts';
+import type { LogStore } from '../src/log/log-store.port.ts';
 import { SqliteLogStore } from '../src/log/log-store.sqlite.ts';
 import { openLog } from '../src/log/open-log.ts';
 import { now, percentile } from './stats.ts';
@@ -22,13 +24,35 @@ function notaryEntry(i: number): Uint8Array {
   });
 }
 
-function openBenchLog(path: string) {
-  return openLog({ store: new SqliteLogStore(path), signer });
+/** An empty store for one measurement, and how to close it and remove what it made. */
+export interface BenchStore {
+  store: LogStore;
+  dispose: () => Promise<void>;
+}
+
+/** Opens an empty log store for the measurement called `name`. */
+export type OpenBenchStore = (name: string) => Promise<BenchStore>;
+
+/** The default: a SQLite log file per measurement in `dir`. */
+export function sqliteBenchStore(dir: string): OpenBenchStore {
+  return (name) => {
+    const store = new SqliteLogStore(join(dir, `${name}.sqlite`));
+    return Promise.resolve({ store, dispose: () => store.close() });
+  };
+}
+
+async function openBenchLog(openStore: OpenBenchStore, name: string) {
+  const { store, dispose } = await openStore(name);
+  return { ...(await openLog({ store, signer })), dispose };
 }
 
 /** Saturated durable appends per second (acknowledged only), with `count` appends. */
-export async function measureSaturatedAppends(dir: string, count: number): Promise<number> {
-  const { store, sequencer } = await openBenchLog(join(dir, 'saturated.sqlite'));
+export async function measureSaturatedAppends(
+  dir: string,
+  count: number,
+  openStore: OpenBenchStore = sqliteBenchStore(dir),
+): Promise<number> {
+  const { dispose, sequencer } = await openBenchLog(openStore, 'saturated');
   const inFlight = 20_000;
   const start = now();
   let next = 0;
@@ -38,7 +62,7 @@ export async function measureSaturatedAppends(dir: string, count: number): Promi
   await Promise.all(Array.from({ length: inFlight }, worker));
   const elapsed = now() - start;
   await sequencer.close();
-  await store.close();
+  await dispose();
   return (count * 1000) / elapsed;
 }
 
@@ -56,8 +80,9 @@ export async function measureOfferedLoad(
   dir: string,
   offered: number,
   seconds: number,
+  openStore: OpenBenchStore = sqliteBenchStore(dir),
 ): Promise<OfferedLoadResult> {
-  const { store, reader, sequencer } = await openBenchLog(join(dir, `offered-${offered}.sqlite`));
+  const { dispose, reader, sequencer } = await openBenchLog(openStore, `offered-${offered}`);
   const total = offered * seconds;
   const latencies: number[] = [];
   const pending: Promise<void>[] = [];
@@ -78,7 +103,7 @@ export async function measureOfferedLoad(
   await Promise.all(pending);
   const elapsed = now() - start;
   await sequencer.close();
-  await store.close();
+  await dispose();
   return {
     offered,
     achieved: (total * 1000) / elapsed,

@@ -1,11 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { tempDir } from '../../test/support/temp-dir.ts';
 import { createSecretBox } from './secret-box.ts';
-import { loadOrCreateSecretBoxKey, SECRET_BOX_KEY_FILE } from './secret-box.file.ts';
 
 describe('createSecretBox', () => {
   const box = createSecretBox(randomBytes(32));
@@ -34,21 +30,5 @@ describe('createSecretBox', () => {
 
   it('takes only 32-byte keys', () => {
     assert.throws(() => createSecretBox(randomBytes(16)), RangeError);
-  });
-});
-
-describe('loadOrCreateSecretBoxKey', () => {
-  it('creates the key file once, owner-only, and reads the same key back', () => {
-    const dir = tempDir();
-    const key = loadOrCreateSecretBoxKey(dir);
-    assert.equal(key.length, 32);
-    assert.equal(statSync(join(dir, SECRET_BOX_KEY_FILE)).mode & 0o777, 0o600);
-    assert.deepEqual(loadOrCreateSecretBoxKey(dir), key);
-  });
-
-  it('refuses a key file that does not hold 32 bytes', () => {
-    const dir = tempDir();
-    writeFileSync(join(dir, SECRET_BOX_KEY_FILE), 'c2hvcnQ=\n');
-    assert.throws(() => loadOrCreateSecretBoxKey(dir), /32-byte/);
   });
 });

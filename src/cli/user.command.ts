@@ -1,11 +1,9 @@
 import type { Command } from 'commander';
-import { createSecretBox } from '../auth/secret-box.ts';
-import { loadOrCreateSecretBoxKey } from '../auth/secret-box.file.ts';
 import { isStaffRole, STAFF_ROLES } from '../auth/roles.ts';
 import { KyselyStaffRepository } from '../auth/staff.kysely.ts';
 import { StaffService } from '../auth/staff.service.ts';
 import type { NewStaffUser } from '../auth/staff.service.ts';
-import { openAppDatabase } from '../server/open-vigil.ts';
+import { openData } from './open-data.ts';
 import { UsageError } from './cli-error.ts';
 
 /** The lines that tell a new account's holder how to sign in (nothing of it is stored in clear). */
@@ -50,15 +48,17 @@ export function registerUser(program: Command): void {
       if (!isStaffRole(options.role)) {
         throw new UsageError(`--role must be one of ${STAFF_ROLES.join(', ')}`);
       }
-      const db = await openAppDatabase(options.data);
+      const data = await openData(options.data);
       try {
-        const secretBox = createSecretBox(loadOrCreateSecretBoxKey(options.data));
-        const staff = new StaffService({ repository: new KyselyStaffRepository(db), secretBox });
+        const staff = new StaffService({
+          repository: new KyselyStaffRepository(data.database.db),
+          secretBox: data.keyring.createSecretBox(),
+        });
         const user = await staff.addUser({ name: options.name, role: options.role });
         // A refusal (DomainError: taken name, bad name) exits 2 through the CLI's coded errors.
         process.stdout.write(formatStaffCredentials(user));
       } finally {
-        await db.destroy();
+        await data.close();
       }
     });
 }

@@ -40,6 +40,8 @@ export interface AppServices {
   notaryRateLimit: NotaryRateLimit;
   /** Pino logger options, or false for none (tests). */
   logger?: boolean | { level: string };
+  /** Registers the domain routes (passage, sync, alerts) wired by the composition root. */
+  registerFeatures?: (app: FastifyInstance) => void;
 }
 
 /** JSON bodies larger than this are refused with payload_too_large. */
@@ -51,6 +53,8 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
     logger: services.logger ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: false,
+    // Alert streams stay open; closing the server must not wait for clients to hang up.
+    forceCloseConnections: true,
     // Errors Fastify raises before routing (a malformed URL) bypass the error handler; answer
     // them from the catalogue too.
     frameworkErrors: (_error, _request, reply) => {
@@ -104,6 +108,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
     log: '/log/checkpoint',
     api: '/api/openapi.json',
   }));
+  services.registerFeatures?.(app);
   await app.ready();
   return app;
 }

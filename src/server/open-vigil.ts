@@ -2,13 +2,9 @@
 // wires the services to their ports and builds the HTTP app. The CLI and the tests both start
 // Vigil through here, so what is tested is what runs.
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
 import { KyselyDeviceRepository } from '../auth/device.kysely.ts';
 import { DeviceService } from '../auth/device.service.ts';
-import { createSecretBox } from '../auth/secret-box.ts';
-import { loadOrCreateSecretBoxKey } from '../auth/secret-box.file.ts';
 import type { SignInRateLimit } from '../auth/session.routes.ts';
 import { KyselyStaffRepository } from '../auth/staff.kysely.ts';
 import { StaffService } from '../auth/staff.service.ts';
@@ -19,13 +15,17 @@ import { buildApp } from '../http/build-app.ts';
 import { verifierKeyOf } from '../ledger/note-keys.ts';
 import type { LogReader } from '../log/log-reader.ts';
 import { loadOrCreateLogSigner } from '../log/log-signer.file.ts';
-import { SqliteLogStore } from '../log/log-store.sqlite.ts';
+import { openLogStore } from '../log/open-log-store.ts';
 import type { Sequencer } from '../log/sequencer.ts';
 import { openLog } from '../log/open-log.ts';
 import { NotaryService } from '../notary/notary.service.ts';
-import { migrateToLatest } from '../store/migrate.ts';
-import type { Database } from '../store/schema.ts';
-import { kyselyForSqlite, openSqlite } from '../store/sqlite-database.ts';
+import { Keyring } from '../people/keyring.ts';
+import { loadOrCreateMasterKey } from '../people/master-key.ts';
+import { Sealer } from '../seal/sealer.ts';
+import { openDatabase } from '../store/open-database.ts';
+import type { AppDatabase } from '../store/open-database.ts';
+import { wirePassageFeatures } from './passage-features.ts';
+import type { PassageFeatures } from './passage-features.ts';
 
 /** Where and how to run. */
 export interface VigilOptions {
@@ -38,6 +38,17 @@ export interface VigilOptions {
   signInRateLimit?: SignInRateLimit;
   /** The session cookie's Secure flag; default 'auto' (see src/auth/session.routes.ts). */
   secureCookie?: boolean | 'auto';
+  /**
+   * postgres://… to keep the application data and the log in PostgreSQL; default
+   * VIGIL_DATABASE_URL, else DATA/vigil.sqlite and DATA/log.sqlite.
+   */
+  databaseUrl?: string | undefined;
+  /** Where VIGIL_MASTER_KEY is read from; default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Whether background scans (overdue journeys, welfare contacts) run; default true. */
+  backgroundJobs?: boolean;
+  /** The clock of the domain services (tests and the demo move it). */
+  now?: () => Date;
 }
 
 /** A running Vigil: its HTTP app and what a caller may need to reach or close. */
@@ -50,21 +61,17 @@ export interface Vigil {
   devices: DeviceService;
   /** The admin created on this first start (print its credentials once); else undefined. */
   firstAdmin: NewStaffUser | undefined;
+  database: AppDatabase;
+  features: PassageFeatures;
   verifierKey: string;
   createdKey: boolean;
+  /** True when this start created DATA/master.key (print MASTER_KEY_WARNING). */
+  createdMasterKey: boolean;
   close(): Promise<void>;
 }
 
 /** Default origin line of a new log. */
 export const DEFAULT_ORIGIN = 'vigil.localhost/log';
-
-/** Opens the app database in `dataDir` and brings it to the latest schema. */
-export async function openAppDatabase(dataDir: string): Promise<Kysely<Database>> {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = kyselyForSqlite<Database>(openSqlite(join(dataDir, 'vigil.sqlite')));
-  await migrateToLatest(db as Kysely<unknown>);
-  return db;
-}
 
 /** Opens (creating on first start) the Vigil instance stored in `options.dataDir`. */
 export async function openVigil(options: VigilOptions): Promise<Vigil> {
@@ -73,15 +80,32 @@ export async function openVigil(options: VigilOptions): Promise<Vigil> {
     options.dataDir,
     options.origin ?? DEFAULT_ORIGIN,
   );
-  const store = new SqliteLogStore(join(options.dataDir, 'log.sqlite'));
+  const databaseUrl = options.databaseUrl ?? (options.env ?? process.env)['VIGIL_DATABASE_URL'];
+  const store = await openLogStore({ dataDir: options.dataDir, url: databaseUrl });
   const { reader, sequencer } = await openLog({ store, signer });
-  const db = await openAppDatabase(options.dataDir);
+  const database = await openDatabase({ dataDir: options.dataDir, url: databaseUrl });
+  const db = database.db;
+  const masterKey = loadOrCreateMasterKey({
+    dataDir: options.dataDir,
+    env: options.env ?? process.env,
+  });
+  const keyring = new Keyring(masterKey.key);
+  const sealer = new Sealer({ append: (entry) => sequencer.append(entry) }, options.now);
   const tokens = new TokenService(new KyselyTokenRepository(db));
-  // Interim key file; the vault's master key will derive the secret box key instead.
-  const secretBox = createSecretBox(loadOrCreateSecretBoxKey(options.dataDir));
+  // TOTP secrets are encrypted under a key derived from the master key: one key to back up.
+  const secretBox = keyring.createSecretBox();
   const staff = new StaffService({ repository: new KyselyStaffRepository(db), secretBox });
   const devices = new DeviceService({ repository: new KyselyDeviceRepository(db) });
   const firstAdmin = await staff.ensureFirstAdmin();
+  let appLog: FastifyInstance['log'] | undefined = undefined;
+  const features = await wirePassageFeatures({
+    db,
+    sealer,
+    keyring,
+    devices,
+    ...(options.now === undefined ? {} : { now: options.now }),
+    logError: (error, what) => appLog?.error({ err: error }, `${what} failed`),
+  });
   const notary = new NotaryService({
     append: (entry) => sequencer.append(entry),
     proveInclusion: (index, size) => reader.proveInclusion(index, size),
@@ -97,12 +121,18 @@ export async function openVigil(options: VigilOptions): Promise<Vigil> {
     notaryRateLimit: options.notaryRateLimit ?? { max: 600, timeWindowMs: 60_000 },
     log: { origin: signer.name, verifierKey, latest: () => sequencer.checkpoint, reader },
     ...(options.logger === undefined ? {} : { logger: options.logger }),
+    registerFeatures: (instance) => {
+      features.registerRoutes(instance);
+    },
   });
+  appLog = app.log;
+  const stopJobs = options.backgroundJobs === false ? undefined : features.start();
   const close = async (): Promise<void> => {
+    await stopJobs?.();
     await app.close();
     await sequencer.close();
     await store.close();
-    await db.destroy();
+    await database.close();
   };
   return {
     app,
@@ -112,8 +142,11 @@ export async function openVigil(options: VigilOptions): Promise<Vigil> {
     staff,
     devices,
     firstAdmin,
+    database,
+    features,
     verifierKey,
     createdKey: created,
+    createdMasterKey: masterKey.created,
     close,
   };
 }

@@ -2,8 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '../errors/domain-error.ts';
-import { rolesPolicy } from '../http/route-policy.ts';
+import type { RoutePolicy } from '../http/route-policy.ts';
 import type { SyncService } from './sync.service.ts';
+
+/** Captures come from registered devices only: their signatures are checked with the device key. */
+const DEVICES_ONLY: RoutePolicy = { roles: ['monitor', 'coordinator', 'admin'], via: ['device'] };
 
 /** Most captures one batch may carry. */
 export const MAX_SYNC_ITEMS = 500;
@@ -39,7 +42,7 @@ export function registerSyncRoutes(app: FastifyInstance, sync: SyncService): voi
     {
       // A batch of 500 captures is a few hundred kilobytes.
       bodyLimit: 1024 * 1024,
-      config: { policy: rolesPolicy('monitor', 'coordinator', 'admin') },
+      config: { policy: DEVICES_ONLY },
       schema: {
         summary: 'Apply a batch of signed captures made offline (exactly once per item id)',
         security: [{ bearer: [] }],

@@ -55,13 +55,9 @@ describeOnBothDatabases('SyncService', (open) => {
     const { db, sync } = await service();
     const item = signed({ text: 'queue of 40 cars' });
     const [first] = await sync.applyBatch([item], context());
-    assert.equal(first?.status, 'applied');
+    assert.ok(first?.status === 'applied');
     const [again] = await sync.applyBatch([item], context());
-    assert.deepEqual(again, {
-      id: item.id,
-      status: 'duplicate',
-      logIndex: first.status === 'applied' ? first.logIndex : -1,
-    });
+    assert.deepEqual(again, { id: item.id, status: 'duplicate', logIndex: first.logIndex });
     const rows = await db.selectFrom('sealed_record').select('id').execute();
     assert.deepEqual(
       rows.map((row) => row.id),
@@ -74,9 +70,10 @@ describeOnBothDatabases('SyncService', (open) => {
     const good = signed({ text: 'a' });
     const altered = { ...signed({ text: 'b' }), payload: { text: 'c' } };
     const results = await sync.applyBatch([altered, good], context());
-    assert.equal(results[0]?.status, 'rejected');
-    assert.equal(results[0]?.status === 'rejected' && results[0].code, 'invalid_signature');
-    assert.equal(results[1]?.status, 'applied');
+    const [forged, applied] = results;
+    assert.ok(forged?.status === 'rejected');
+    assert.equal(forged.code, 'invalid_signature');
+    assert.equal(applied?.status, 'applied');
     const items = await db.selectFrom('sync_item').select('id').execute();
     assert.deepEqual(
       items.map((row) => row.id),

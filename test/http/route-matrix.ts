@@ -27,6 +27,10 @@ export const EXPECTED: Readonly<Record<string, ExpectedAccess>> = {
   'GET /api/v1/users': sessions('admin'),
   'POST /api/v1/devices': sessions('monitor', 'coordinator', 'admin'),
   'DELETE /api/v1/devices/:id': sessions('admin', 'coordinator'),
+  'POST /api/v1/sync': { roles: ['monitor', 'coordinator', 'admin'], via: ['device'] },
+  'GET /api/v1/alerts': ['coordinator', 'analyst', 'monitor', 'admin'],
+  'GET /api/v1/alerts/stream': ['coordinator', 'analyst', 'monitor', 'admin'],
+  'POST /api/v1/alerts/:id/acknowledge': ['coordinator', 'admin'],
 };
 
 /** True when a caller of `role` holding a `kind` credential may call a route with `access`. */

@@ -1,0 +1,86 @@
+// Wires the passage domain, sync and alerts onto an open database and log: the part of the
+// composition root that grew with issue 3, kept apart so open-vigil.ts stays readable.
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { AlertHub } from '../alerts/alert-hub.ts';
+import { registerAlertRoutes } from '../alerts/alert.routes.ts';
+import { AlertService } from '../alerts/alert.service.ts';
+import { registerAlertStreamRoute } from '../alerts/alert-stream.routes.ts';
+import type { DeviceService } from '../auth/device.service.ts';
+import type { PassageContext } from '../passage/passage-context.ts';
+import { PASSAGE_MODULES } from '../passage/passage.modules.ts';
+import type { Keyring } from '../people/keyring.ts';
+import { IdentityVault } from '../people/identity-vault.service.ts';
+import type { Sealer } from '../seal/sealer.ts';
+import type { Database } from '../store/schema.ts';
+import type { CaptureHandler } from '../sync/capture-handler.ts';
+import { registerSyncRoutes } from '../sync/sync.routes.ts';
+import { SyncService } from '../sync/sync.service.ts';
+
+/** What the features need from the rest of the server. */
+export interface FeatureDeps {
+  db: Kysely<Database>;
+  sealer: Sealer;
+  keyring: Keyring;
+  devices: DeviceService;
+  now?: () => Date;
+  logError: (error: unknown, what: string) => void;
+}
+
+/** The wired features: their routes, their background work, and handles for tests and the demo. */
+export interface PassageFeatures {
+  context: PassageContext;
+  alerts: AlertService;
+  hub: AlertHub;
+  sync: SyncService;
+  registerRoutes(app: FastifyInstance): void;
+  /** Starts every module's background work; returns the function that stops it all. */
+  start(): () => Promise<void>;
+}
+
+/** Builds the passage context and the services around it. */
+export async function wirePassageFeatures(deps: FeatureDeps): Promise<PassageFeatures> {
+  const now = deps.now ?? (() => new Date());
+  const vault = new IdentityVault({ db: deps.db, sealer: deps.sealer, keyring: deps.keyring, now });
+  await vault.verifyMasterKey();
+  const hub = new AlertHub();
+  const alerts = new AlertService({ db: deps.db, sealer: deps.sealer, hub, now });
+  const context: PassageContext = {
+    db: deps.db,
+    sealer: deps.sealer,
+    vault,
+    keyring: deps.keyring,
+    alerts,
+    now,
+    logError: deps.logError,
+  };
+  const handlers: Record<string, CaptureHandler> = {};
+  for (const module of PASSAGE_MODULES) Object.assign(handlers, module.captureHandlers?.(context));
+  const sync = new SyncService({
+    db: deps.db,
+    handlers,
+    devices: deps.devices,
+    now,
+    onError: (error) => {
+      deps.logError(error, 'sync item');
+    },
+  });
+  return {
+    context,
+    alerts,
+    hub,
+    sync,
+    registerRoutes(app) {
+      registerSyncRoutes(app, sync);
+      registerAlertRoutes(app, alerts);
+      registerAlertStreamRoute(app, { hub, backlog: alerts });
+      for (const module of PASSAGE_MODULES) module.registerRoutes?.(app, context);
+    },
+    start() {
+      const stops = PASSAGE_MODULES.map((module) => module.start?.(context));
+      return async () => {
+        for (const stop of stops) await stop?.();
+      };
+    },
+  };
+}
