@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { openVigil } from '../server/open-vigil.ts';
+import { MASTER_KEY_WARNING } from '../people/master-key.ts';
 import { parseCount, parsePort } from './parse-options.ts';
+import { printFirstAdmin } from './user.command.ts';
 
 interface ServeOptions {
   data: string;
@@ -8,6 +10,7 @@ interface ServeOptions {
   host: string;
   origin?: string;
   notaryRate: string;
+  secureCookies?: boolean;
 }
 
 /** `vigil serve`: runs the server until SIGINT or SIGTERM. */
@@ -20,6 +23,7 @@ export function registerServe(program: Command): void {
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('--origin <origin>', 'origin line of a new log (fixed once created)')
     .option('--notary-rate <n>', 'notary requests allowed per token per minute', '600')
+    .option('--secure-cookies', 'always mark the session cookie Secure (behind a TLS proxy)')
     .action(async (options: ServeOptions) => {
       const vigil = await openVigil({
         dataDir: options.data,
@@ -28,6 +32,7 @@ export function registerServe(program: Command): void {
           timeWindowMs: 60_000,
         },
         logger: { level: process.env['VIGIL_LOG_LEVEL'] ?? 'info' },
+        ...(options.secureCookies === true ? { secureCookie: true } : {}),
         ...(options.origin === undefined ? {} : { origin: options.origin }),
       });
       if (vigil.createdKey) {
@@ -36,6 +41,9 @@ export function registerServe(program: Command): void {
             'without the key the log can never sign again.\n',
         );
       }
+      // Secrets and warnings go to stderr: stdout carries only the listening line and the key.
+      if (vigil.createdMasterKey) process.stderr.write(`${MASTER_KEY_WARNING}\n`);
+      if (vigil.firstAdmin !== undefined) printFirstAdmin(vigil.firstAdmin, process.stderr);
       const address = await vigil.app.listen({ port: parsePort(options.port), host: options.host });
       process.stdout.write(
         `Vigil listening on ${address}\nlog verifier key: ${vigil.verifierKey}\n`,

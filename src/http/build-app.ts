@@ -40,6 +40,11 @@ export interface AppServices {
   notaryRateLimit: NotaryRateLimit;
   /** Pino logger options, or false for none (tests). */
   logger?: boolean | { level: string };
+  /**
+   * Set when the data directory holds the synthetic demo: every response then says so
+   * (header `x-vigil-dataset`) and GET / names it, so demo figures are never taken as real.
+   */
+  dataset?: 'synthetic-demo';
   /** Registers the domain routes (passage, sync, alerts) wired by the composition root. */
   registerFeatures?: (app: FastifyInstance) => void;
 }
@@ -103,8 +108,17 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   app.get('/api/openapi.json', { config: { policy: PUBLIC }, schema: { hide: true } }, () =>
     app.swagger(),
   );
+  const dataset = services.dataset;
+  if (dataset !== undefined) {
+    app.addHook('onSend', async (_request, reply) => {
+      void reply.header('x-vigil-dataset', dataset);
+    });
+  }
   app.get('/', { config: { policy: PUBLIC }, schema: { hide: true } }, () => ({
     name: 'Vigil',
+    ...(dataset === undefined
+      ? {}
+      : { dataset, notice: 'SYNTHETIC DEMO DATA: every person, place and figure is invented.' }),
     log: '/log/checkpoint',
     api: '/api/openapi.json',
   }));
