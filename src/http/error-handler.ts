@@ -50,10 +50,14 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const code = codeOf(error);
     if (code === 'internal') request.log.error({ err: error }, 'unhandled error');
+    // Details name paths, states and versions: services put no record content in them (a
+    // DomainError's details are written for the client), so they are safe to answer with.
     const details =
       code === 'invalid_request' && Array.isArray(error.validation)
         ? error.validation.map((issue) => ({ path: issue.instancePath, message: issue.message }))
-        : undefined;
+        : code !== 'internal' && error instanceof DomainError
+          ? (error.details)
+          : undefined;
     return sendError(reply, code, details);
   });
   app.setNotFoundHandler((_request, reply) => sendError(reply, 'not_found'));
