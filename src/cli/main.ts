@@ -7,6 +7,7 @@ import { VerificationError } from '../verifier/verification-error.ts';
 import { UsageError } from './cli-error.ts';
 import { registerKeygen } from './keygen.command.ts';
 import { registerLog } from './log.command.ts';
+import { registerRetention } from './retention.command.ts';
 import { registerServe } from './serve.command.ts';
 import { registerToken } from './token.command.ts';
 import { registerUser } from './user.command.ts';
@@ -21,6 +22,7 @@ function buildProgram(): Command {
   registerKeygen(program);
   registerLog(program);
   registerToken(program);
+  registerRetention(program);
   registerUser(program);
   registerVerify(program);
   for (const command of program.commands) command.exitOverride();
