@@ -22,7 +22,7 @@ export interface AlertSink {
 /** What the alert service needs. */
 export interface AlertServiceDeps {
   db: Kysely<Database>;
-  sealer: Pick<Sealer, 'seal'>;
+  sealer: Pick<Sealer, 'seal' | 'sealMany'>;
   hub: AlertHub;
   now?: () => Date;
 }
@@ -43,9 +43,10 @@ export class AlertService implements AlertSink {
   async raise(candidates: readonly AlertCandidate[]): Promise<Alert[]> {
     const fresh = await this.#notYetRaised(candidates);
     const raised: Alert[] = [];
-    for (const candidate of fresh) {
-      const alert = await this.#store(candidate);
-      if (alert !== undefined) raised.push(alert);
+    // A scan can find thousands at once (every overdue journey after an outage): seal them in
+    // one group commit and store them in one transaction per slice.
+    for (let start = 0; start < fresh.length; start += ALERT_PAGE) {
+      raised.push(...(await this.#store(fresh.slice(start, start + ALERT_PAGE))));
     }
     for (const alert of raised) this.#deps.hub.publish(alert);
     return raised;
@@ -67,31 +68,40 @@ export class AlertService implements AlertSink {
     return [...unique.values()].filter((candidate) => !known.has(candidate.dedupeKey));
   }
 
-  async #store(candidate: AlertCandidate): Promise<Alert | undefined> {
-    const alert: Alert = {
+  async #store(candidates: readonly AlertCandidate[]): Promise<Alert[]> {
+    const raisedAt = this.#now().toISOString();
+    const alerts = candidates.map((candidate): Alert => ({
       id: randomUUID(),
       type: candidate.type,
       severity: candidate.severity,
       subjectType: candidate.subjectType,
       subjectId: candidate.subjectId,
       dedupeKey: candidate.dedupeKey,
-      raisedAt: this.#now().toISOString(),
+      raisedAt,
       details: { ...candidate.details },
       acknowledgedAt: null,
       acknowledgedBy: null,
-    };
-    const seal = await this.#deps.sealer.seal({
-      kind: 'alert.raised',
-      id: alert.id,
-      version: 1,
-      record: { type: alert.type, subjectType: alert.subjectType, subjectId: alert.subjectId },
-    });
-    // A concurrent raise of the same key may win; then this one stores nothing (its log entry
-    // is a commitment naming no record, which reveals nothing).
+    }));
+    const seals = await this.#deps.sealer.sealMany(
+      alerts.map((alert) => ({
+        kind: 'alert.raised',
+        id: alert.id,
+        version: 1,
+        record: { type: alert.type, subjectType: alert.subjectType, subjectId: alert.subjectId },
+      })),
+    );
+    // A concurrent raise of the same key may win; then this one stores nothing for it (its log
+    // entry is a commitment naming no record, which reveals nothing).
     return this.#deps.db.transaction().execute(async (trx) => {
-      if (!(await new KyselyAlertRepository(trx).insert(alert))) return undefined;
-      await insertSeals(trx, [seal]);
-      return alert;
+      const repository = new KyselyAlertRepository(trx);
+      const stored: Alert[] = [];
+      for (const [index, alert] of alerts.entries()) {
+        const seal = seals[index];
+        if (seal === undefined || !(await repository.insert(alert))) continue;
+        stored.push(alert);
+        await insertSeals(trx, [seal]);
+      }
+      return stored;
     });
   }
 
