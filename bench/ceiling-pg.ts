@@ -1,6 +1,7 @@
 // The PostgreSQL ceiling the passage figures are compared with: rows per second inserted in
 // durable 1,000-row transactions of 100-byte rows (multi-row INSERT, synchronous_commit on),
 // measured in the same run against the same server.
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { now } from './stats.ts';
 
@@ -28,4 +29,28 @@ export async function measureInsertRatePg(url: string, batch = 1000): Promise<nu
   } finally {
     await client.end();
   }
+}
+
+const SERVER = process.env['VIGIL_BENCH_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+async function onServer(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: SERVER });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database for one bench run on the local server, and how to drop it. */
+export async function createBenchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `vigil_bench_${randomBytes(6).toString('hex')}`;
+  await onServer(`CREATE DATABASE ${name}`);
+  const url = new URL(SERVER);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
 }

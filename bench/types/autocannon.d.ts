@@ -21,6 +21,10 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     body?: string;
     overallRate?: number;
+    amount?: number;
+    requests?: {
+      setupRequest?: (request: Record<string, unknown>) => Record<string, unknown>;
+    }[];
   }
   export default function autocannon(options: Options): Promise<Result>;
 }

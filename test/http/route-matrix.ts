@@ -31,6 +31,44 @@ export const EXPECTED: Readonly<Record<string, ExpectedAccess>> = {
   'GET /api/v1/alerts': ['coordinator', 'analyst', 'monitor', 'admin'],
   'GET /api/v1/alerts/stream': ['coordinator', 'analyst', 'monitor', 'admin'],
   'POST /api/v1/alerts/:id/acknowledge': ['coordinator', 'admin'],
+  // oversight: reconciliation, welfare contacts, a household's own check-in
+  'GET /api/v1/reconciliation': ['coordinator', 'analyst', 'admin'],
+  'GET /api/v1/welfare-contacts': ['coordinator', 'monitor', 'hotline'],
+  'POST /api/v1/welfare-contacts/:id/done': ['monitor', 'hotline', 'coordinator'],
+  'POST /api/v1/portal/check-in': 'public',
+  // field: journeys (office sessions and monitors' devices), held cases, tracing requests
+  'GET /api/v1/journeys/:id': {
+    roles: ['coordinator', 'analyst', 'monitor', 'hotline', 'admin'],
+    via: ['session', 'device'],
+  },
+  'POST /api/v1/journeys/:id/transitions': {
+    roles: ['coordinator', 'monitor', 'admin'],
+    via: ['session', 'device'],
+  },
+  'GET /api/v1/held-cases': sessions('coordinator', 'analyst', 'admin'),
+  'GET /api/v1/held-cases/:id': sessions('coordinator', 'analyst', 'admin'),
+  'POST /api/v1/held-cases/:id/transitions': sessions('coordinator', 'admin'),
+  'POST /api/v1/tracing-requests': sessions('hotline', 'coordinator'),
+  'GET /api/v1/tracing-requests': sessions('hotline', 'coordinator', 'analyst'),
+  'GET /api/v1/tracing-requests/:id': sessions('hotline', 'coordinator', 'analyst'),
+  'POST /api/v1/tracing-requests/:id/transitions': sessions('hotline', 'coordinator'),
+  // registry: gazetteer, operations, households, identity access, family status look-up
+  'GET /api/v1/places': 'public',
+  'GET /api/v1/places/:id': 'public',
+  'POST /api/v1/places': ['admin', 'coordinator'],
+  'POST /api/v1/places/:id/control': ['admin', 'coordinator'],
+  'PUT /api/v1/route-legs': ['admin', 'coordinator'],
+  'POST /api/v1/operations': ['coordinator', 'admin'],
+  'GET /api/v1/operations': sessions(...STAFF),
+  'GET /api/v1/operations/:id': sessions(...STAFF),
+  'POST /api/v1/operations/:id/transitions': ['coordinator', 'admin'],
+  'POST /api/v1/households': ['hotline', 'monitor', 'coordinator', 'admin'],
+  'GET /api/v1/households/:id': ['coordinator', 'analyst', 'hotline', 'monitor'],
+  'PATCH /api/v1/households/:id/intention': ['hotline', 'coordinator'],
+  'POST /api/v1/households/:id/consents': ['hotline', 'coordinator'],
+  'POST /api/v1/people/search': sessions('hotline', 'coordinator'),
+  'POST /api/v1/people/:personRef/identity': sessions('hotline', 'coordinator'),
+  'POST /api/v1/status-lookup': 'public',
 };
 
 /** True when a caller of `role` holding a `kind` credential may call a route with `access`. */

@@ -1,0 +1,278 @@
+// Safe-passage figures on one engine (SQLite or PostgreSQL), all in one run so each can be
+// compared with the raw insert ceiling of the same database measured beside it:
+// - signed checkpoint passages through POST /api/v1/sync (a `vigil serve` in another process),
+//   durable and logged: the sustained rate, and latency at 1,000 passages/s offered;
+// - the family status look-up (reference code + birth year) with 150,000 households;
+// - reconciliation of 120,000 journeys (the whole seven-day operation's size).
+import { generateKeyPairSync, randomBytes, randomUUID, sign } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import autocannon from 'autocannon';
+import type { Principal } from '../src/auth/roles.ts';
+import type { Household, HouseholdCheck } from '../src/passage/database/household.repository.ts';
+import { passageStoreOn } from '../src/passage/database/passage-store.kysely.ts';
+import {
+  formatReferenceCode,
+  normaliseReferenceCode,
+} from '../src/passage/model/reference-code.ts';
+import { ReconciliationService } from '../src/passage/oversight/reconciliation/reconciliation.service.ts';
+import { householdCheckHmac } from '../src/passage/registry/households/household-check.ts';
+import { StatusLookupService } from '../src/passage/registry/status/status-lookup.service.ts';
+import { openVigil } from '../src/server/open-vigil.ts';
+import type { Vigil } from '../src/server/open-vigil.ts';
+import { captureSignatureMessage } from '../src/sync/capture-signature.ts';
+import { startServerProcess } from '../test/support/serve-process.ts';
+import { now, percentile } from './stats.ts';
+
+/** Where the bench runs. */
+export interface PassageBenchTarget {
+  dataDir: string;
+  /** PostgreSQL URL, or undefined for the embedded SQLite. */
+  databaseUrl: string | undefined;
+  quick: boolean;
+}
+
+/** The figures of one engine. */
+export interface PassageBenchResult {
+  sustained: { passages: number; seconds: number; rate: number; p99: number; non2xx: number };
+  offered: { rate: number; achieved: number; p50: number; p99: number; non2xx: number };
+  lookup: { households: number; p50: number; p99: number };
+  reconciliation: { journeys: number; ms: number };
+}
+
+const PEOPLE_PER_PASSAGE = 4;
+const BATCH = 200;
+
+interface Seeded {
+  checkpointId: string;
+  deviceId: string;
+  deviceToken: string;
+  privateKey: KeyObject;
+}
+
+async function seed(vigil: Vigil): Promise<Seeded> {
+  const store = passageStoreOn(vigil.database.db);
+  const at = new Date().toISOString();
+  const names = { en: 'Bench checkpoint', hy: 'Bench', az: 'Bench', ru: 'Bench' };
+  const checkpointId = randomUUID();
+  const receptionId = randomUUID();
+  await store.places.insertMany([
+    {
+      id: checkpointId,
+      kind: 'checkpoint',
+      names,
+      lat: 0,
+      lon: 0,
+      adminCode: null,
+      createdAt: at,
+      version: 1,
+    },
+    {
+      id: receptionId,
+      kind: 'reception_point',
+      names,
+      lat: 0,
+      lon: 0.1,
+      adminCode: null,
+      createdAt: at,
+      version: 1,
+    },
+  ]);
+  await store.places.saveRouteLegs([
+    { fromPlaceId: checkpointId, toPlaceId: receptionId, p50Minutes: 240, p95Minutes: 2880 },
+  ]);
+  const monitor = await vigil.staff.addUser({ name: 'bench-monitor', role: 'monitor' });
+  const owner: Principal = {
+    tokenId: 'bench',
+    name: monitor.name,
+    role: 'monitor',
+    kind: 'session',
+    userId: monitor.id,
+  };
+  const keys = generateKeyPairSync('ed25519');
+  const publicKey = keys.publicKey
+    .export({ format: 'der', type: 'spki' })
+    .subarray(12)
+    .toString('base64');
+  const device = await vigil.devices.register(owner, { name: 'bench tablet', publicKey });
+  return {
+    checkpointId,
+    deviceId: device.deviceId,
+    deviceToken: device.token,
+    privateKey: keys.privateKey,
+  };
+}
+
+function signedBatch(seeded: Seeded, size: number): string {
+  const items = Array.from({ length: size }, () => {
+    const capture = {
+      id: randomUUID(),
+      type: 'checkpoint_passage',
+      capturedAt: new Date().toISOString(),
+      payload: {
+        checkpointId: seeded.checkpointId,
+        direction: 'out',
+        occupants: PEOPLE_PER_PASSAGE,
+        screeningTypes: ['document_check'],
+        outcome: 'passed',
+        people: Array.from({ length: PEOPLE_PER_PASSAGE }, (_, i) => ({
+          sex: i % 2 === 0 ? 'female' : 'male',
+          ageBand: '18-45',
+          outcome: 'passed',
+        })),
+      },
+    };
+    const message = captureSignatureMessage({ ...capture, deviceId: seeded.deviceId });
+    return { ...capture, signature: sign(null, message, seeded.privateKey).toString('base64') };
+  });
+  return JSON.stringify({ items });
+}
+
+async function drive(
+  url: string,
+  token: string,
+  bodies: string[],
+  options: { connections: number; overallRate?: number },
+) {
+  let next = 0;
+  const result = await autocannon({
+    url: `${url}/api/v1/sync`,
+    method: 'POST',
+    connections: options.connections,
+    amount: bodies.length,
+    ...(options.overallRate === undefined ? {} : { overallRate: options.overallRate }),
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    requests: [
+      { setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) },
+    ],
+  });
+  return result;
+}
+
+async function seedHouseholds(
+  vigil: Vigil,
+  count: number,
+): Promise<{ code: string; year: number }[]> {
+  const keyring = vigil.features.context.keyring;
+  const samples: { code: string; year: number }[] = [];
+  const at = new Date().toISOString();
+  for (let start = 0; start < count; start += 5_000) {
+    const households: Household[] = [];
+    const checks: HouseholdCheck[] = [];
+    for (let i = start; i < Math.min(count, start + 5_000); i++) {
+      const id = randomUUID();
+      const code = normaliseReferenceCode(formatReferenceCode(randomBytes(8))) ?? '';
+      const year = 1940 + (i % 80);
+      households.push({
+        id,
+        referenceCode: code,
+        intention: 'leave' as const,
+        registeredAt: at,
+        originPlaceId: null,
+        memberCount: 1,
+        version: 1,
+      });
+      checks.push({ householdId: id, checkHmac: householdCheckHmac(keyring, id, year) });
+      if (i % 30 === 0) samples.push({ code, year });
+    }
+    await vigil.database.db
+      .transaction()
+      .execute((trx) =>
+        passageStoreOn(trx).households.insertMany({ households, members: [], checks }),
+      );
+  }
+  return samples;
+}
+
+/** Runs every passage figure against `target`. */
+export async function measurePassage(target: PassageBenchTarget): Promise<PassageBenchResult> {
+  const env = { VIGIL_DATABASE_URL: target.databaseUrl };
+  const open = () =>
+    openVigil({
+      dataDir: target.dataDir,
+      databaseUrl: target.databaseUrl,
+      backgroundJobs: false,
+      logger: false,
+      env: { ...process.env, ...env },
+    });
+  let vigil = await open();
+  const seeded = await seed(vigil);
+  await vigil.close();
+
+  const passages = target.quick ? 6_000 : 30_000;
+  const bodies = Array.from({ length: passages / BATCH }, () => signedBatch(seeded, BATCH));
+  const singles = Array.from({ length: target.quick ? 2_000 : 10_000 }, () =>
+    signedBatch(seeded, 1),
+  );
+
+  if (target.databaseUrl === undefined) delete process.env['VIGIL_DATABASE_URL'];
+  else process.env['VIGIL_DATABASE_URL'] = target.databaseUrl;
+  const server = await startServerProcess(target.dataDir);
+  let sustained: PassageBenchResult['sustained'];
+  let offered: PassageBenchResult['offered'];
+  try {
+    const started = now();
+    const load = await drive(server.url, seeded.deviceToken, bodies, { connections: 4 });
+    const seconds = (now() - started) / 1000;
+    sustained = {
+      passages,
+      seconds,
+      rate: passages / seconds,
+      p99: load.latency.p99,
+      non2xx: load.non2xx + load.errors,
+    };
+    const rate = 1_000;
+    const steady = await drive(server.url, seeded.deviceToken, singles, {
+      connections: 32,
+      overallRate: rate,
+    });
+    offered = {
+      rate,
+      achieved: steady.requests.total / steady.duration,
+      p50: steady.latency.p50,
+      p99: steady.latency.p99,
+      non2xx: steady.non2xx + steady.errors,
+    };
+  } finally {
+    await server.stop();
+    delete process.env['VIGIL_DATABASE_URL'];
+  }
+
+  vigil = await open();
+  try {
+    const reconciliation = new ReconciliationService({
+      db: vigil.database.db,
+      now: () => new Date(),
+    });
+    const journeys = (
+      await passageStoreOn(vigil.database.db).journeys.listForReconciliation({ all: true })
+    ).length;
+    const timings: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const start = now();
+      await reconciliation.reconcile({ by: 'vehicle', offset: 0, limit: 500, idsLimit: 100 });
+      timings.push(now() - start);
+    }
+    const households = target.quick ? 15_000 : 150_000;
+    const samples = await seedHouseholds(vigil, households);
+    const lookup = new StatusLookupService({
+      db: vigil.database.db,
+      keyring: vigil.features.context.keyring,
+    });
+    const latencies: number[] = [];
+    for (let i = 0; i < 5_000; i++) {
+      const sample = samples[i % samples.length]!;
+      const start = now();
+      await lookup.lookup({ referenceCode: sample.code, birthYear: sample.year });
+      latencies.push(now() - start);
+    }
+    latencies.sort((a, b) => a - b);
+    return {
+      sustained,
+      offered,
+      lookup: { households, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) },
+      reconciliation: { journeys, ms: timings.sort((a, b) => a - b)[1] ?? Number.NaN },
+    };
+  } finally {
+    await vigil.close();
+  }
+}
