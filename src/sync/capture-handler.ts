@@ -36,4 +36,10 @@ export interface CaptureContext {
  */
 export interface CaptureHandler {
   prepare(item: SyncItem, context: CaptureContext): Promise<PreparedCapture>;
+  /**
+   * Writes many captures this handler prepared in as few statements as it can (multi-row
+   * inserts instead of one write() each). Optional; a failure fails the whole call, and the
+   * sync service then falls back to one transaction per item.
+   */
+  writeMany?(db: Kysely<Database>, prepared: readonly PreparedCapture[]): Promise<void>;
 }

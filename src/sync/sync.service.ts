@@ -40,6 +40,7 @@ export interface SyncServiceDeps {
 
 interface Ready {
   item: SyncItem;
+  handler: CaptureHandler;
   prepared: PreparedCapture;
 }
 
@@ -127,7 +128,7 @@ export class SyncService {
     const settled = await Promise.all(
       items.map(async (item): Promise<Ready | undefined> => {
         try {
-          return { item, prepared: await this.#prepare(item, context) };
+          return { item, ...(await this.#prepare(item, context)) };
         } catch (error) {
           if (!(error instanceof DomainError)) this.#deps.onError?.(error);
           results.set(item.id, rejected(item.id, error));
@@ -138,7 +139,10 @@ export class SyncService {
     return settled.filter((ready) => ready !== undefined);
   }
 
-  async #prepare(item: SyncItem, context: CaptureContext): Promise<PreparedCapture> {
+  async #prepare(
+    item: SyncItem,
+    context: CaptureContext,
+  ): Promise<{ handler: CaptureHandler; prepared: PreparedCapture }> {
     const handler = Object.hasOwn(this.#deps.handlers, item.type)
       ? this.#deps.handlers[item.type]
       : undefined;
@@ -148,7 +152,7 @@ export class SyncService {
     if (!(await this.#deps.devices.verifySignature(context.deviceId, message, item.signature))) {
       throw new DomainError('invalid_signature', 'the capture signature does not verify');
     }
-    return handler.prepare(item, context);
+    return { handler, prepared: await handler.prepare(item, context) };
   }
 
   async #writeAll(
@@ -198,7 +202,7 @@ export class SyncService {
 
   async #write(trx: Kysely<Database>, ready: readonly Ready[], deviceId: string): Promise<void> {
     const receivedAt = (this.#deps.now ?? (() => new Date()))().toISOString();
-    for (const { prepared } of ready) await prepared.write(trx);
+    await writeGrouped(trx, ready);
     await insertSeals(
       trx,
       ready.flatMap(({ prepared }) => prepared.seals),
@@ -216,6 +220,22 @@ export class SyncService {
       await trx.insertInto('sync_item').values(rows).execute();
     }
   }
+}
+
+// One writeMany call per handler that has one (a batch of 200 passages becomes a few multi-row
+// inserts), in the order the handlers first appear; write() per item otherwise.
+async function writeGrouped(trx: Kysely<Database>, ready: readonly Ready[]): Promise<void> {
+  const groups = new Map<CaptureHandler, PreparedCapture[]>();
+  for (const { handler, prepared } of ready) {
+    if (handler.writeMany === undefined || ready.length === 1) {
+      await prepared.write(trx);
+      continue;
+    }
+    const group = groups.get(handler) ?? [];
+    group.push(prepared);
+    groups.set(handler, group);
+  }
+  for (const [handler, prepared] of groups) await handler.writeMany?.(trx, prepared);
 }
 
 function logIndexOf(entry: Ready): number {

@@ -27,10 +27,10 @@ describeOnBothDatabases('JourneyBatchReader', (open) => {
       reader.read([ids[0]!, ids[5]!]),
     ]);
     assert.equal(queries, 1);
-    assert.deepEqual([...a.keys()], ids.slice(0, 2));
+    assert.deepEqual([...a.keys()].sort(), ids.slice(0, 2).sort());
     assert.deepEqual([...b.keys()].sort(), ids.slice(2, 5).sort());
     assert.equal(b.has(missing), false);
-    assert.deepEqual([...c.keys()], [ids[0], ids[5]]);
+    assert.deepEqual([...c.keys()].sort(), [ids[0], ids[5]].sort());
     assert.equal(c.get(ids[5]!)?.state, 'listed');
     assert.equal((await reader.read([])).size, 0);
     assert.equal(queries, 1, 'no query for nothing');
