@@ -42,7 +42,7 @@ export interface PreparationOptions {
   workerThreshold?: number;
 }
 
-/** The prepared people of `people`, slice by slice, in input order. */
+/** The prepared people of `people` (already parsed), slice by slice, in input order. */
 export function preparedSlices(
   people: readonly PersonInput[],
   options: PreparationOptions,

@@ -1,9 +1,10 @@
 // Worker thread of prepare-people.ts: prepares the slices it is sent with the preparation keys
 // it was started with (the data-key wrap key and the blind index keys, never the master key).
-// Inputs are parsed again here: a thread boundary is a trust boundary like any other.
+// The people it receives were parsed by the vault before any was sent: a structured clone of
+// parsed inputs from this process, so they are not parsed twice.
 import { parentPort, workerData } from 'node:worker_threads';
 import { PreparationKeyring } from './keyring.ts';
-import { BlindIndexer, parsePersonInput, preparePerson } from './person-record.ts';
+import { BlindIndexer, preparePerson } from './person-record.ts';
 import type { PreparationWorkerData, SliceRequest, SliceResult } from './prepare-people.ts';
 
 // The structured clone of what prepare-people.ts posts: typed by that module's contract.
@@ -14,9 +15,7 @@ const context = { createdAt: data.createdAt, indexer: new BlindIndexer(keyring) 
 parentPort?.on('message', (request: SliceRequest) => {
   let result: SliceResult;
   try {
-    const prepared = request.people.map((input, i) =>
-      preparePerson(keyring, parsePersonInput(input, i), context),
-    );
+    const prepared = request.people.map((input) => preparePerson(keyring, input, context));
     result = { slice: request.slice, prepared };
   } catch (error) {
     result = { slice: request.slice, error: error instanceof Error ? error.message : 'failed' };
