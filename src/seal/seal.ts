@@ -20,10 +20,15 @@ export function canonicalRecord(record: unknown): string {
 
 /** The commitment of `record` under `salt`, as 64 lowercase hex digits. */
 export function commitmentOf(salt: Uint8Array, record: unknown): string {
+  return commitmentOfCanonical(salt, canonicalRecord(record));
+}
+
+/** The commitment of a record already in canonical JSON (`canonicalRecord`). */
+export function commitmentOfCanonical(salt: Uint8Array, canonical: string): string {
   return createHash('sha256')
     .update(SEAL_DOMAIN_TAG, 'utf8')
     .update(salt)
-    .update(canonicalRecord(record), 'utf8')
+    .update(canonical, 'utf8')
     .digest('hex');
 }
 

@@ -5,7 +5,7 @@
 // in between leaves at worst a commitment that names no stored record, never a record the log
 // does not cover.
 import { encodeLogEntry } from '../ledger/log-entry.ts';
-import { canonicalRecord, commitmentOf, newSalt } from './seal.ts';
+import { canonicalRecord, commitmentOfCanonical, newSalt } from './seal.ts';
 
 /** public: the entry carries the record itself; sealed: only its salted commitment. */
 export type SealVisibility = 'public' | 'sealed';
@@ -59,7 +59,7 @@ export class Sealer {
     const visibility = request.visibility ?? 'sealed';
     const record = canonicalRecord(request.record);
     const salt = visibility === 'sealed' ? newSalt() : undefined;
-    const commitment = salt === undefined ? null : commitmentOf(salt, request.record);
+    const commitment = salt === undefined ? null : commitmentOfCanonical(salt, record);
     const body = commitment === null ? request.record : { commitment };
     const entry = encodeLogEntry({
       kind: request.kind,

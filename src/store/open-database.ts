@@ -39,6 +39,10 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (text) => Number(text));
 /** A pooled Kysely over PostgreSQL at `url` (not migrated). */
 export function kyselyForPostgres<Schema>(url: string, max = 10): Kysely<Schema> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client whose server went away (a restart, a dropped database) emits 'error' on the
+  // pool; unhandled, that would crash the process. The pool discards the client, and the next
+  // query opens a new connection or fails with an ordinary error.
+  pool.on('error', () => undefined);
   return new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
 }
 
