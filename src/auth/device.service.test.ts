@@ -8,7 +8,7 @@ import type { AppDatabase } from '../store/open-database.ts';
 import { KyselyDeviceRepository } from './device.kysely.ts';
 import { DeviceService } from './device.service.ts';
 import type { Principal } from './roles.ts';
-import { createSecretBox } from './secret-box.ts';
+import { Keyring } from '../people/keyring.ts';
 import { KyselyStaffRepository } from './staff.kysely.ts';
 import { StaffService } from './staff.service.ts';
 
@@ -17,7 +17,7 @@ const MESSAGE = new TextEncoder().encode('capture 1');
 async function setup(database: AppDatabase) {
   const staff = new StaffService({
     repository: new KyselyStaffRepository(database.db),
-    secretBox: createSecretBox(randomBytes(32)),
+    secretBox: new Keyring(randomBytes(32)).createSecretBox(),
   });
   const devices = new DeviceService({ repository: new KyselyDeviceRepository(database.db) });
   const user = await staff.addUser({ name: 'field', role: 'monitor' });

@@ -4,7 +4,7 @@ import { it } from 'node:test';
 import { describeOnBothDatabases } from '../../test/support/databases.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import type { AppDatabase } from '../store/open-database.ts';
-import { createSecretBox } from './secret-box.ts';
+import { Keyring } from '../people/keyring.ts';
 import { KyselyStaffRepository } from './staff.kysely.ts';
 import { SESSION_LIFETIME_MS, StaffService } from './staff.service.ts';
 import { totpCode } from './totp.ts';
@@ -15,7 +15,7 @@ function setup(database: AppDatabase) {
   const clock = { ms: START };
   const staff = new StaffService({
     repository: new KyselyStaffRepository(database.db),
-    secretBox: createSecretBox(randomBytes(32)),
+    secretBox: new Keyring(randomBytes(32)).createSecretBox(),
     now: () => new Date(clock.ms),
   });
   return { staff, clock, db: database.db };
