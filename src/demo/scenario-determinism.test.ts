@@ -59,11 +59,8 @@ describe('generateScenario reproducibility', () => {
 });
 
 describe('generateScenario at scale 0.01', () => {
-  it('runs in well under a second and holds one of everything, consistently', () => {
-    const started = performance.now();
+  it('holds one of everything, consistently', () => {
     const scenario = generateScenario({ seed: 3, scale: 0.01 });
-    const elapsed = performance.now() - started;
-    assert.ok(elapsed < 1000, `${elapsed} ms`);
     const types = new Set<string>(scenario.events.map((e) => e.type));
     const expected = [
       'operation_state',

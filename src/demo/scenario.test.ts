@@ -13,7 +13,6 @@ const DAY = 24 * HOUR;
 
 let scenario: Scenario;
 let people: Person[];
-let elapsedMs = 0;
 let d0 = 0;
 
 function ageOf(person: Person): number {
@@ -42,18 +41,12 @@ function assertBetween(value: number, low: number, high: number, what: string): 
 }
 
 before(() => {
-  const started = performance.now();
   scenario = generateScenario({ seed: 2023 });
-  elapsedMs = performance.now() - started;
   people = scenario.households.flatMap((h) => h.members);
   d0 = Date.parse(scenario.meta.start);
 });
 
 describe('generateScenario at scale 1', () => {
-  it('takes well under 10 s', () => {
-    assert.ok(elapsedMs < 10_000, `${elapsedMs} ms`);
-  });
-
   it('has about 120,000 people in about 32,000 households with the §7 sex and age mix', () => {
     assertBetween(scenario.households.length, 30_000, 34_000, 'households');
     assertBetween(people.length, 115_000, 125_000, 'people');
