@@ -5,6 +5,7 @@ import { isLedgerError } from '../ledger/ledger-error.ts';
 import { SourceError } from '../verifier/log-source.ts';
 import { VerificationError } from '../verifier/verification-error.ts';
 import { UsageError } from './cli-error.ts';
+import { registerDemo } from './demo.command.ts';
 import { registerKeygen } from './keygen.command.ts';
 import { registerLog } from './log.command.ts';
 import { registerRetention } from './retention.command.ts';
@@ -19,6 +20,7 @@ function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError();
   registerServe(program);
+  registerDemo(program);
   registerKeygen(program);
   registerLog(program);
   registerToken(program);

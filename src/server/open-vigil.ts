@@ -24,7 +24,7 @@ import { loadOrCreateMasterKey } from '../people/master-key.ts';
 import { Sealer } from '../seal/sealer.ts';
 import { openDatabase } from '../store/open-database.ts';
 import type { AppDatabase } from '../store/open-database.ts';
-import { isDemoDataDir } from './demo-marker.ts';
+import { isSyntheticDemo } from '../demo/load/demo-marker.ts';
 import { wirePassageFeatures } from './passage-features.ts';
 import type { PassageFeatures } from './passage-features.ts';
 
@@ -122,7 +122,7 @@ export async function openVigil(options: VigilOptions): Promise<Vigil> {
     notaryRateLimit: options.notaryRateLimit ?? { max: 600, timeWindowMs: 60_000 },
     log: { origin: signer.name, verifierKey, latest: () => sequencer.checkpoint, reader },
     ...(options.logger === undefined ? {} : { logger: options.logger }),
-    ...(isDemoDataDir(options.dataDir) ? { dataset: 'synthetic-demo' as const } : {}),
+    ...(isSyntheticDemo(options.dataDir) ? { dataset: 'synthetic-demo' as const } : {}),
     registerFeatures: (instance) => {
       features.registerRoutes(instance);
     },

@@ -1,0 +1,49 @@
+// Two bulk writes the passage repositories do not offer yet, in the same portable Kysely: the
+// history rows of journey transitions already applied in memory (JourneyRepository's
+// transitionMany updates the journey row once per transition, which a bulk load must avoid:
+// the loader writes each journey's final row once), and arrival registrations by the thousand
+// (ArrivalRepository.insert takes one). Both belong in their repositories; see the report.
+import type { Kysely } from 'kysely';
+import { inSlices } from '../../passage/database/batches.ts';
+import type { ArrivalRegistration } from '../../passage/database/arrival.repository.ts';
+import type { JourneyEventTable } from '../../passage/passage.tables.ts';
+import type { Database } from '../../store/schema.ts';
+
+/**
+ * Inserts journey history rows, at most 500 per statement.
+ *
+ * @example await insertJourneyHistory(trx, rows);
+ */
+export async function insertJourneyHistory(
+  db: Kysely<Database>,
+  rows: readonly JourneyEventTable[],
+): Promise<void> {
+  for (const slice of inSlices(rows)) {
+    await db.insertInto('journey_event').values(slice).execute();
+  }
+}
+
+/**
+ * Inserts arrival registrations, at most 500 per statement.
+ *
+ * @example await insertArrivalRegistrations(trx, registrations);
+ */
+export async function insertArrivalRegistrations(
+  db: Kysely<Database>,
+  registrations: readonly ArrivalRegistration[],
+): Promise<void> {
+  for (const slice of inSlices(registrations)) {
+    await db
+      .insertInto('arrival_registration')
+      .values(
+        slice.map((registration) => ({
+          id: registration.id,
+          journey_id: registration.journeyId,
+          place_id: registration.placeId,
+          registered_at: registration.registeredAt,
+          registered_by: registration.registeredBy,
+        })),
+      )
+      .execute();
+  }
+}
