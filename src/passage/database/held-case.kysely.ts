@@ -9,8 +9,8 @@ import type {
   HeldCaseRepository,
   HeldCaseTransition,
 } from './held-case.repository.ts';
+import { KyselyTransitions, toTransitionEvent, transitionColumns } from './transition.kysely.ts';
 import type { TransitionEvent } from './transition.repository.ts';
-import { requireVersionedUpdate } from './versioned-update.kysely.ts';
 
 function toHeldCase(row: Selectable<HeldCaseTable>): HeldCase {
   return {
@@ -39,9 +39,11 @@ function progressColumns(progress: HeldCaseProgress): Updateable<HeldCaseTable> 
 /** Held-person cases in portable Kysely; `db` may be the pool or a transaction. */
 export class KyselyHeldCaseRepository implements HeldCaseRepository {
   readonly #db: Kysely<Database>;
+  readonly #transitions: KyselyTransitions<'held_case'>;
 
   constructor(db: Kysely<Database>) {
     this.#db = db;
+    this.#transitions = new KyselyTransitions(db, 'held_case');
   }
 
   async insert(heldCase: HeldCase): Promise<void> {
@@ -72,56 +74,17 @@ export class KyselyHeldCaseRepository implements HeldCaseRepository {
   }
 
   async transition(transition: HeldCaseTransition): Promise<void> {
-    const { id, from, to, expectedVersion, at, actor } = transition;
-    const result = await this.#db
-      .updateTable('held_case')
-      .set({
-        ...progressColumns(transition.progress ?? {}),
-        state: to,
-        version: expectedVersion + 1,
-        updated_at: at,
-      })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .where('state', '=', from)
-      .executeTakeFirst();
-    await requireVersionedUpdate(
-      result,
-      { kind: 'held_case', id, expectedVersion, expectedState: from },
-      () =>
-        this.#db
-          .selectFrom('held_case')
-          .select(['version', 'state'])
-          .where('id', '=', id)
-          .executeTakeFirst(),
-    );
-    await this.#db
-      .insertInto('held_case_event')
-      .values({
-        held_case_id: id,
-        version: expectedVersion + 1,
-        from_state: from,
-        to_state: to,
-        at,
-        actor,
-      })
-      .execute();
+    await this.#transitions.apply(transition, {
+      ...progressColumns(transition.progress ?? {}),
+      updated_at: transition.at,
+    });
+    await this.#transitions.record([
+      { held_case_id: transition.id, ...transitionColumns(transition) },
+    ]);
   }
 
   async history(id: string): Promise<TransitionEvent<HeldCaseState>[]> {
-    const rows = await this.#db
-      .selectFrom('held_case_event')
-      .selectAll()
-      .where('held_case_id', '=', id)
-      .orderBy('version')
-      .execute();
-    return rows.map((row) => ({
-      version: row.version,
-      from: row.from_state,
-      to: row.to_state,
-      at: row.at,
-      actor: row.actor,
-    }));
+    return (await this.#transitions.history(id)).map(toTransitionEvent);
   }
 
   async list(query: HeldCaseQuery): Promise<HeldCase[]> {

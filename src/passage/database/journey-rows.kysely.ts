@@ -10,6 +10,7 @@ import type {
   JourneyTransition,
   ReconciliationScope,
 } from './journey.repository.ts';
+import { transitionColumns } from './transition.kysely.ts';
 
 /** A journey as a row. */
 export function journeyRow(journey: Journey): JourneyTable {
@@ -74,12 +75,8 @@ export function progressColumns(progress: JourneyProgress): Updateable<JourneyTa
 export function journeyEventRow(transition: JourneyTransition): JourneyEventTable {
   return {
     journey_id: transition.id,
-    version: transition.expectedVersion + 1,
-    from_state: transition.from,
-    to_state: transition.to,
-    at: transition.at,
+    ...transitionColumns(transition),
     place_id: transition.placeId,
-    actor: transition.actor,
     source_item_id: transition.sourceItemId,
   };
 }

@@ -21,14 +21,16 @@ import type {
   ReconciliationScope,
   SexAgeStateCount,
 } from './journey.repository.ts';
-import { requireVersionedUpdate } from './versioned-update.kysely.ts';
+import { KyselyTransitions, toTransitionEvent } from './transition.kysely.ts';
 
 /** Journeys in portable Kysely; `db` may be the pool or a transaction. */
 export class KyselyJourneyRepository implements JourneyRepository {
   readonly #db: Kysely<Database>;
+  readonly #transitions: KyselyTransitions<'journey'>;
 
   constructor(db: Kysely<Database>) {
     this.#db = db;
+    this.#transitions = new KyselyTransitions(db, 'journey');
   }
 
   async insertMany(journeys: readonly Journey[]): Promise<void> {
@@ -70,55 +72,20 @@ export class KyselyJourneyRepository implements JourneyRepository {
   }
 
   async transition(transition: JourneyTransition): Promise<void> {
-    await this.#apply(transition);
-    await this.#db.insertInto('journey_event').values(journeyEventRow(transition)).execute();
+    await this.transitionMany([transition]);
   }
 
   async transitionMany(transitions: readonly JourneyTransition[]): Promise<void> {
-    for (const transition of transitions) await this.#apply(transition);
-    for (const slice of inSlices(transitions)) {
-      await this.#db.insertInto('journey_event').values(slice.map(journeyEventRow)).execute();
+    for (const transition of transitions) {
+      await this.#transitions.apply(transition, progressColumns(transition.progress ?? {}));
     }
-  }
-
-  async #apply(transition: JourneyTransition): Promise<void> {
-    const { id, from, to, expectedVersion } = transition;
-    const result = await this.#db
-      .updateTable('journey')
-      .set({
-        ...progressColumns(transition.progress ?? {}),
-        state: to,
-        version: expectedVersion + 1,
-      })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .where('state', '=', from)
-      .executeTakeFirst();
-    await requireVersionedUpdate(
-      result,
-      { kind: 'journey', id, expectedVersion, expectedState: from },
-      () =>
-        this.#db
-          .selectFrom('journey')
-          .select(['version', 'state'])
-          .where('id', '=', id)
-          .executeTakeFirst(),
-    );
+    await this.#transitions.record(transitions.map(journeyEventRow));
   }
 
   async history(id: string): Promise<JourneyEvent[]> {
-    const rows = await this.#db
-      .selectFrom('journey_event')
-      .selectAll()
-      .where('journey_id', '=', id)
-      .orderBy('version')
-      .execute();
+    const rows = await this.#transitions.history(id);
     return rows.map((row) => ({
-      version: row.version,
-      from: row.from_state,
-      to: row.to_state,
-      at: row.at,
-      actor: row.actor,
+      ...toTransitionEvent(row),
       placeId: row.place_id,
       sourceItemId: row.source_item_id,
     }));

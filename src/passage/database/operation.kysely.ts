@@ -8,7 +8,7 @@ import type {
   OperationRepository,
   OperationTransition,
 } from './operation.repository.ts';
-import { requireVersionedUpdate } from './versioned-update.kysely.ts';
+import { KyselyTransitions, toTransitionEvent, transitionColumns } from './transition.kysely.ts';
 
 function toOperation(row: Selectable<OperationTable>): Operation {
   return {
@@ -29,9 +29,11 @@ function toOperation(row: Selectable<OperationTable>): Operation {
 /** Passage operations in portable Kysely; `db` may be the pool or a transaction. */
 export class KyselyOperationRepository implements OperationRepository {
   readonly #db: Kysely<Database>;
+  readonly #transitions: KyselyTransitions<'operation'>;
 
   constructor(db: Kysely<Database>) {
     this.#db = db;
+    this.#transitions = new KyselyTransitions(db, 'operation');
   }
 
   async insert(operation: Operation): Promise<void> {
@@ -76,57 +78,15 @@ export class KyselyOperationRepository implements OperationRepository {
   }
 
   async transition(transition: OperationTransition): Promise<void> {
-    const { id, from, to, expectedVersion, at } = transition;
-    const result = await this.#db
-      .updateTable('operation')
-      .set({
-        state: to,
-        state_reason: transition.reason,
-        version: expectedVersion + 1,
-        updated_at: at,
-      })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .where('state', '=', from)
-      .executeTakeFirst();
-    await requireVersionedUpdate(
-      result,
-      { kind: 'operation', id, expectedVersion, expectedState: from },
-      () =>
-        this.#db
-          .selectFrom('operation')
-          .select(['version', 'state'])
-          .where('id', '=', id)
-          .executeTakeFirst(),
-    );
-    await this.#db
-      .insertInto('operation_event')
-      .values({
-        operation_id: id,
-        version: expectedVersion + 1,
-        from_state: from,
-        to_state: to,
-        reason: transition.reason,
-        at,
-        actor: transition.actor,
-      })
-      .execute();
+    const { reason } = transition;
+    await this.#transitions.apply(transition, { state_reason: reason, updated_at: transition.at });
+    await this.#transitions.record([
+      { operation_id: transition.id, ...transitionColumns(transition), reason },
+    ]);
   }
 
   async history(id: string): Promise<OperationEvent[]> {
-    const rows = await this.#db
-      .selectFrom('operation_event')
-      .selectAll()
-      .where('operation_id', '=', id)
-      .orderBy('version')
-      .execute();
-    return rows.map((row) => ({
-      version: row.version,
-      from: row.from_state,
-      to: row.to_state,
-      reason: row.reason,
-      at: row.at,
-      actor: row.actor,
-    }));
+    const rows = await this.#transitions.history(id);
+    return rows.map((row) => ({ ...toTransitionEvent(row), reason: row.reason }));
   }
 }

@@ -3,8 +3,8 @@ import type { Database } from '../../store/schema.ts';
 import type { TracingState } from '../model/states.ts';
 import type { TracingRequestTable } from '../passage.tables.ts';
 import type { TracingRepository, TracingRequest, TracingTransition } from './tracing.repository.ts';
+import { KyselyTransitions, toTransitionEvent, transitionColumns } from './transition.kysely.ts';
 import type { TransitionEvent } from './transition.repository.ts';
-import { requireVersionedUpdate } from './versioned-update.kysely.ts';
 
 function toRequest(row: Selectable<TracingRequestTable>): TracingRequest {
   return {
@@ -22,9 +22,11 @@ function toRequest(row: Selectable<TracingRequestTable>): TracingRequest {
 /** Tracing requests in portable Kysely; `db` may be the pool or a transaction. */
 export class KyselyTracingRepository implements TracingRepository {
   readonly #db: Kysely<Database>;
+  readonly #transitions: KyselyTransitions<'tracing_request'>;
 
   constructor(db: Kysely<Database>) {
     this.#db = db;
+    this.#transitions = new KyselyTransitions(db, 'tracing_request');
   }
 
   async insert(request: TracingRequest): Promise<void> {
@@ -53,55 +55,18 @@ export class KyselyTracingRepository implements TracingRepository {
   }
 
   async transition(transition: TracingTransition): Promise<void> {
-    const { id, from, to, expectedVersion, at, actor } = transition;
     const sought =
       transition.soughtPersonRef === undefined
         ? {}
         : { sought_person_ref: transition.soughtPersonRef };
-    const result = await this.#db
-      .updateTable('tracing_request')
-      .set({ ...sought, state: to, version: expectedVersion + 1, updated_at: at })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .where('state', '=', from)
-      .executeTakeFirst();
-    await requireVersionedUpdate(
-      result,
-      { kind: 'tracing_request', id, expectedVersion, expectedState: from },
-      () =>
-        this.#db
-          .selectFrom('tracing_request')
-          .select(['version', 'state'])
-          .where('id', '=', id)
-          .executeTakeFirst(),
-    );
-    await this.#db
-      .insertInto('tracing_event')
-      .values({
-        tracing_request_id: id,
-        version: expectedVersion + 1,
-        from_state: from,
-        to_state: to,
-        at,
-        actor,
-      })
-      .execute();
+    await this.#transitions.apply(transition, { ...sought, updated_at: transition.at });
+    await this.#transitions.record([
+      { tracing_request_id: transition.id, ...transitionColumns(transition) },
+    ]);
   }
 
   async history(id: string): Promise<TransitionEvent<TracingState>[]> {
-    const rows = await this.#db
-      .selectFrom('tracing_event')
-      .selectAll()
-      .where('tracing_request_id', '=', id)
-      .orderBy('version')
-      .execute();
-    return rows.map((row) => ({
-      version: row.version,
-      from: row.from_state,
-      to: row.to_state,
-      at: row.at,
-      actor: row.actor,
-    }));
+    return (await this.#transitions.history(id)).map(toTransitionEvent);
   }
 
   async list(states: readonly TracingState[], limit: number): Promise<TracingRequest[]> {
