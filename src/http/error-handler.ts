@@ -56,7 +56,7 @@ export function installErrorHandling(app: FastifyInstance): void {
       code === 'invalid_request' && Array.isArray(error.validation)
         ? error.validation.map((issue) => ({ path: issue.instancePath, message: issue.message }))
         : code !== 'internal' && error instanceof DomainError
-          ? (error.details)
+          ? error.details
           : undefined;
     return sendError(reply, code, details);
   });
