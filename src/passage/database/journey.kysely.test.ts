@@ -292,4 +292,53 @@ describeOnBothDatabases('journey repository', (open) => {
     ]);
     assert.deepEqual(await journeys.statusForHousehold(newId()), []);
   });
+
+  it('puts listed journeys on a vehicle without a state change or history row', async () => {
+    const { db } = await open();
+    const journeys = new KyselyJourneyRepository(db);
+    const listed = Array.from({ length: 3 }, () =>
+      aJourney({ state: 'listed', vehicleId: null, operationId: null }),
+    );
+    await journeys.insertMany(listed);
+    const vehicleId = newId();
+    const operationId = newId();
+    const journeyIds = listed.map((journey) => journey.id);
+    await journeys.assignToVehicle({
+      journeyIds: [...journeyIds, journeyIds[0]!],
+      vehicleId,
+      operationId,
+    });
+    for (const journey of listed) {
+      assert.deepEqual(await journeys.get(journey.id), { ...journey, vehicleId, operationId });
+      assert.deepEqual(await journeys.history(journey.id), []);
+    }
+    assert.deepEqual(
+      (await journeys.listForVehicle(vehicleId)).map((journey) => journey.id),
+      [...journeyIds].sort(),
+    );
+  });
+
+  it('refuses to assign a journey that is not listed or already on a vehicle, changing none', async () => {
+    const { db } = await open();
+    const free = aJourney({ state: 'listed', vehicleId: null, operationId: null });
+    const onBus = aJourney({ state: 'listed', operationId: null });
+    const boarded = aJourney({ state: 'boarded', vehicleId: null, operationId: null });
+    await new KyselyJourneyRepository(db).insertMany([free, onBus, boarded]);
+    for (const other of [onBus, boarded]) {
+      await rejectsWith(
+        db.transaction().execute((trx) =>
+          new KyselyJourneyRepository(trx).assignToVehicle({
+            journeyIds: [free.id, other.id],
+            vehicleId: newId(),
+            operationId: newId(),
+          }),
+        ),
+        'conflict',
+      );
+    }
+    const journeys = new KyselyJourneyRepository(db);
+    assert.deepEqual(await journeys.get(free.id), free);
+    assert.deepEqual(await journeys.get(onBus.id), onBus);
+    assert.deepEqual(await journeys.get(boarded.id), boarded);
+  });
 });

@@ -1,4 +1,5 @@
 import type { Kysely, NotNull } from 'kysely';
+import { DomainError } from '../../errors/domain-error.ts';
 import type { Database } from '../../store/schema.ts';
 import { inSlices } from './batches.ts';
 import {
@@ -20,6 +21,7 @@ import type {
   ReconciliationRow,
   ReconciliationScope,
   SexAgeStateCount,
+  VehicleAssignment,
 } from './journey.repository.ts';
 import { KyselyTransitions, toTransitionEvent } from './transition.kysely.ts';
 
@@ -80,6 +82,23 @@ export class KyselyJourneyRepository implements JourneyRepository {
       await this.#transitions.apply(transition, progressColumns(transition.progress ?? {}));
     }
     await this.#transitions.record(transitions.map(journeyEventRow));
+  }
+
+  async assignToVehicle(assignment: VehicleAssignment): Promise<void> {
+    const { vehicleId, operationId } = assignment;
+    for (const slice of inSlices([...new Set(assignment.journeyIds)])) {
+      const result = await this.#db
+        .updateTable('journey')
+        .set({ vehicle_id: vehicleId, operation_id: operationId })
+        .where('id', 'in', slice)
+        .where('state', '=', 'listed')
+        .where('vehicle_id', 'is', null)
+        .executeTakeFirst();
+      // A row left out was boarded, marked no-show or put on another vehicle meanwhile.
+      if (result.numUpdatedRows !== BigInt(slice.length)) {
+        throw new DomainError('conflict', `journeys changed before vehicle ${vehicleId} took them`);
+      }
+    }
   }
 
   async history(id: string): Promise<JourneyEvent[]> {

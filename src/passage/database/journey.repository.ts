@@ -100,6 +100,13 @@ export interface JourneyStatus {
 /** States in which a journey is on the road, so a passed `expected_by` makes it overdue. */
 export const EN_ROUTE_STATES: readonly JourneyState[] = ['boarded', 'passed', 'released'];
 
+/** Listed journeys put on one vehicle of one operation (a convoy manifest). */
+export interface VehicleAssignment {
+  journeyIds: readonly string[];
+  vehicleId: string;
+  operationId: string;
+}
+
 /** Port for journeys and their history. */
 export interface JourneyRepository {
   /** Stores journeys as given, at most 500 rows per statement; no history rows. */
@@ -116,6 +123,12 @@ export interface JourneyRepository {
   transition(transition: JourneyTransition): Promise<void>;
   /** transition() for each, history rows in multi-row statements; stops at the first failure. */
   transitionMany(transitions: readonly JourneyTransition[]): Promise<void>;
+  /**
+   * Sets vehicle and operation on journeys that are `listed` and on no vehicle, without a state
+   * change, version bump or history row (boarding is the later transition). Throws DomainError
+   * 'conflict' when any of them is not (anymore): run it in a transaction to change none then.
+   */
+  assignToVehicle(assignment: VehicleAssignment): Promise<void>;
   /** The journey's transitions, oldest first. */
   history(id: string): Promise<JourneyEvent[]>;
   /** The minimal rows the pure reconciliation reads, in no particular order. */

@@ -9,6 +9,7 @@ import { GazetteerService } from './gazetteer/gazetteer.service.ts';
 import { HouseholdRegistrationService } from './households/household-registration.service.ts';
 import { registerHouseholdRoutes } from './households/household.routes.ts';
 import { HouseholdService } from './households/household.service.ts';
+import { registerManifestRoutes } from './manifests/manifest.routes.ts';
 import { registerOperationRoutes } from './operations/operation.routes.ts';
 import { OperationService } from './operations/operation.service.ts';
 import { PeopleAccessService } from './people/people-access.service.ts';
@@ -50,6 +51,7 @@ export const registryModule: PassageModule = {
     const services = registryServices(context);
     registerGazetteerRoutes(app, services.gazetteer);
     registerOperationRoutes(app, services.operations);
+    registerManifestRoutes(app, context);
     registerHouseholdRoutes(app, services);
     registerPeopleRoutes(app, services.people);
     registerStatusLookupRoutes(app, services.statusLookup);
