@@ -3,6 +3,7 @@
 // role, and what it captures carries its signature, which the server checks and keeps.
 import { createPublicKey, randomUUID, verify } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
+import type { SignaturePool } from './signature-pool.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import type { DeviceRepository } from './device.repository.ts';
 import type { Principal } from './roles.ts';
@@ -23,6 +24,14 @@ export interface RegisteredDevice {
 export interface DeviceServiceOptions {
   repository: DeviceRepository;
   now?: () => Date;
+  /** Verifies large batches on worker threads; without it, everything is verified inline. */
+  signatures?: SignaturePool;
+}
+
+/** A capture's signed bytes and its base64 signature (attacker-controlled). */
+export interface SignedMessage {
+  message: Uint8Array;
+  signature: string;
 }
 
 /** Strict base64 decoding of attacker-controlled text; undefined if not canonical. */
@@ -40,9 +49,11 @@ export class DeviceService {
   readonly #repository: DeviceRepository;
   readonly #now: () => Date;
   readonly #keys = new Map<string, KeyObject>();
+  readonly #signatures: SignaturePool | undefined;
 
   constructor(options: DeviceServiceOptions) {
     this.#repository = options.repository;
+    this.#signatures = options.signatures;
     this.#now = options.now ?? (() => new Date());
   }
 
@@ -113,6 +124,31 @@ export class DeviceService {
     if (signature?.length !== 64) return false;
     const key = await this.#publicKey(deviceId);
     return key !== undefined && verify(null, message, key, signature);
+  }
+
+  /**
+   * Whether each of `signed` verifies under device `deviceId`'s key, in order (false for all
+   * when the device is unknown). A batch of a device's captures is verified in one go, on a
+   * worker thread when it is large.
+   */
+  async verifySignatures(deviceId: string, signed: readonly SignedMessage[]): Promise<boolean[]> {
+    const key = await this.#publicKey(deviceId);
+    if (key === undefined) return signed.map(() => false);
+    const decoded = signed.map((entry) => ({
+      message: entry.message,
+      signature: decodeBase64(entry.signature),
+    }));
+    const checks = decoded.flatMap((entry) =>
+      entry.signature?.length === 64
+        ? [{ message: entry.message, signature: entry.signature }]
+        : [],
+    );
+    const verdicts =
+      this.#signatures === undefined
+        ? checks.map((check) => verify(null, check.message, key, check.signature))
+        : await this.#signatures.verifyMany(key, checks);
+    let next = 0;
+    return decoded.map((entry) => entry.signature?.length === 64 && verdicts[next++] === true);
   }
 
   /** Revokes device `deviceId` (idempotent); `not_found` for an unknown device. */

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { KyselyDeviceRepository } from '../auth/device.kysely.ts';
 import { DeviceService } from '../auth/device.service.ts';
+import { SignaturePool } from '../auth/signature-pool.ts';
 import type { SignInRateLimit } from '../auth/session.routes.ts';
 import { KyselyStaffRepository } from '../auth/staff.kysely.ts';
 import { StaffService } from '../auth/staff.service.ts';
@@ -96,7 +97,8 @@ export async function openVigil(options: VigilOptions): Promise<Vigil> {
   // TOTP secrets are encrypted under a key derived from the master key: one key to back up.
   const secretBox = keyring.createSecretBox();
   const staff = new StaffService({ repository: new KyselyStaffRepository(db), secretBox });
-  const devices = new DeviceService({ repository: new KyselyDeviceRepository(db) });
+  const signatures = new SignaturePool();
+  const devices = new DeviceService({ repository: new KyselyDeviceRepository(db), signatures });
   const firstAdmin = await staff.ensureFirstAdmin();
   let appLog: FastifyInstance['log'] | undefined = undefined;
   const features = await wirePassageFeatures({
@@ -135,6 +137,7 @@ export async function openVigil(options: VigilOptions): Promise<Vigil> {
     await sequencer.close();
     await store.close();
     await database.close();
+    await signatures.close();
   };
   return {
     app,

@@ -30,8 +30,8 @@ const noteHandler: CaptureHandler = {
   },
 };
 
-function signed(payload: unknown, deviceId = DEVICE, id = randomUUID()): SyncItem {
-  const capture = { id, type: 'note', capturedAt: '2026-01-01T00:00:00.000Z', payload };
+function signed(payload: unknown, deviceId = DEVICE, id = randomUUID(), type = 'note'): SyncItem {
+  const capture = { id, type, capturedAt: '2026-01-01T00:00:00.000Z', payload };
   const signature = sign(null, captureSignatureMessage({ ...capture, deviceId }), keys.privateKey);
   return { ...capture, signature: signature.toString('base64') };
 }
@@ -43,8 +43,12 @@ describeOnBothDatabases('SyncService', (open) => {
       db,
       handlers: { note: noteHandler },
       devices: {
-        verifySignature: (_device, message, signature) =>
-          Promise.resolve(verify(null, message, keys.publicKey, Buffer.from(signature, 'base64'))),
+        verifySignatures: (_device, signed) =>
+          Promise.resolve(
+            signed.map(({ message, signature }) =>
+              verify(null, message, keys.publicKey, Buffer.from(signature, 'base64')),
+            ),
+          ),
       },
     });
     return { db, sync };
@@ -89,7 +93,7 @@ describeOnBothDatabases('SyncService', (open) => {
 
   it('answers per item: unknown types and invalid payloads are rejected, the rest applied', async () => {
     const { sync } = await service();
-    const unknownType = { ...signed({ text: 'x' }), type: 'nonsense' };
+    const unknownType = signed({ text: 'x' }, DEVICE, randomUUID(), 'nonsense');
     const results = await sync.applyBatch(
       [unknownType, signed({ text: 7 }), signed({ text: 'ok' })],
       context(),

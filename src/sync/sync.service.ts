@@ -23,9 +23,12 @@ export type SyncItemResult =
   | { id: string; status: 'applied' | 'duplicate'; logIndex: number }
   | { id: string; status: 'rejected'; code: ErrorCode; message: string };
 
-/** Checks a device's signature. */
+/** Checks a device's signatures: one answer per signed message, in order. */
 export interface DeviceSignatureVerifier {
-  verifySignature(deviceId: string, message: Uint8Array, signature: string): Promise<boolean>;
+  verifySignatures(
+    deviceId: string,
+    signed: readonly { message: Uint8Array; signature: string }[],
+  ): Promise<boolean[]>;
 }
 
 /** What the sync service needs. */
@@ -86,7 +89,8 @@ export class SyncService {
       if (stored === undefined) fresh.push(item);
       else results.set(item.id, this.#answerForKnown(item.id, stored, context.deviceId));
     }
-    const ready = await this.#prepareAll(fresh, context, results);
+    const signed = await this.#withValidSignatures(fresh, context, results);
+    const ready = await this.#prepareAll(signed, context, results);
     await this.#writeAll(ready, context, results);
     return items.map(
       (item) =>
@@ -131,6 +135,32 @@ export class SyncService {
     return { id, status: 'duplicate', logIndex };
   }
 
+  // Every signature of the batch in one call (on a worker thread when the batch is large).
+  async #withValidSignatures(
+    items: readonly SyncItem[],
+    context: CaptureContext,
+    results: Map<string, SyncItemResult>,
+  ): Promise<SyncItem[]> {
+    if (items.length === 0) return [];
+    const verdicts = await this.#deps.devices.verifySignatures(
+      context.deviceId,
+      items.map((item) => ({
+        message: captureSignatureMessage({ ...item, deviceId: context.deviceId }),
+        signature: item.signature,
+      })),
+    );
+    return items.filter((item, index) => {
+      if (verdicts[index] === true) return true;
+      results.set(item.id, {
+        id: item.id,
+        status: 'rejected',
+        code: 'invalid_signature',
+        message: 'the capture signature does not verify',
+      });
+      return false;
+    });
+  }
+
   async #prepareAll(
     items: readonly SyncItem[],
     context: CaptureContext,
@@ -159,10 +189,6 @@ export class SyncService {
       : undefined;
     if (handler === undefined)
       throw new DomainError('invalid_request', `unknown capture type ${item.type}`);
-    const message = captureSignatureMessage({ ...item, deviceId: context.deviceId });
-    if (!(await this.#deps.devices.verifySignature(context.deviceId, message, item.signature))) {
-      throw new DomainError('invalid_signature', 'the capture signature does not verify');
-    }
     return { handler, prepared: await handler.prepare(item, context) };
   }
 

@@ -159,8 +159,12 @@ export function fieldSync(context: PassageContext): FieldSync {
     db: context.db,
     handlers: fieldCaptureHandlers(context),
     devices: {
-      verifySignature: (_deviceId, message, signature) =>
-        Promise.resolve(verify(null, message, keys.publicKey, Buffer.from(signature, 'base64'))),
+      verifySignatures: (_deviceId, signed) =>
+        Promise.resolve(
+          signed.map(({ message, signature }) =>
+            verify(null, message, keys.publicKey, Buffer.from(signature, 'base64')),
+          ),
+        ),
     },
     onError: (error) => {
       context.logError(error, 'sync item');
