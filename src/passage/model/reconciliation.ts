@@ -41,7 +41,8 @@ export interface ReconciliationGroup {
 
 const DAY_MS = 86_400_000;
 
-function emptyGroup(key: string | null): ReconciliationGroup {
+/** A group with every count at zero (a starting point for sums of groups). */
+export function emptyGroup(key: string | null): ReconciliationGroup {
   return {
     key,
     departed: 0,

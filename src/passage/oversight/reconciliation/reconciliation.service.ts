@@ -8,7 +8,7 @@ import { DomainError } from '../../../errors/domain-error.ts';
 import type { Database } from '../../../store/schema.ts';
 import type { ReconciliationScope } from '../../database/journey.repository.ts';
 import { passageStoreOn } from '../../database/passage-store.kysely.ts';
-import { reconcile } from '../../model/reconciliation.ts';
+import { emptyGroup, reconcile } from '../../model/reconciliation.ts';
 import type { ReconciliationGroup, ReconciliationGrouping } from '../../model/reconciliation.ts';
 
 /** What to reconcile and how much of it to return. */
@@ -79,18 +79,7 @@ function line(group: ReconciliationGroup, idsLimit: number): ReconciliationLine 
 
 /** Every group added into one, its ids concatenated up to `idsLimit`. */
 function totalOf(groups: readonly ReconciliationGroup[], idsLimit: number): ReconciliationLine {
-  const total: ReconciliationGroup = {
-    key: 'all',
-    departed: 0,
-    arrived: 0,
-    medevac: 0,
-    held: 0,
-    turnedBack: 0,
-    died: 0,
-    enRoute: 0,
-    unaccounted: 0,
-    unaccountedIds: [],
-  };
+  const total = emptyGroup('all');
   for (const group of groups) {
     for (const count of COUNTS) total[count] += group[count];
     const room = idsLimit - total.unaccountedIds.length;
