@@ -9,6 +9,7 @@ import {
   heldPerson,
   MIN_HELD_FOR_PATTERN,
   overdueJourneys,
+  possibleEnforcedDisappearance,
   welfareContactMissed,
 } from './alert-rules.ts';
 import type { SexAgeCounts } from './held-pattern.ts';
@@ -250,6 +251,23 @@ describe('welfareContactMissed', () => {
         subjectId: 'c1',
         dedupeKey: 'welfare_contact_missed:c1',
         details: { householdId: 'h1', dueAt: '2023-10-08T09:00:00.000Z', mode: 'check_in' },
+      },
+    );
+  });
+});
+
+describe('possibleEnforcedDisappearance', () => {
+  it('raises a critical alert on the held case, with whole days since the report', () => {
+    const reportedAt = new Date(now.getTime() - (8 * 24 + 5) * 3_600_000);
+    assert.deepEqual(
+      possibleEnforcedDisappearance({ id: 'hc1', state: 'whereabouts_unknown', reportedAt }, now),
+      {
+        type: 'possible_enforced_disappearance',
+        severity: 'critical',
+        subjectType: 'held_case',
+        subjectId: 'hc1',
+        dedupeKey: 'possible_enforced_disappearance:hc1',
+        details: { state: 'whereabouts_unknown', reportedAt: reportedAt.toISOString(), days: 8 },
       },
     );
   });

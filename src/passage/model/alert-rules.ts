@@ -9,7 +9,7 @@ import { analyseHeldPattern } from './held-pattern.ts';
 import type { SexAgeCounts } from './held-pattern.ts';
 import { journeyOutcomeOf } from './journey-outcome.ts';
 import type { JourneySnapshot } from './journey-outcome.ts';
-import type { JourneyState } from './states.ts';
+import type { HeldCaseState, JourneyState } from './states.ts';
 import type { WelfareMode } from './welfare.ts';
 
 /** The held-pattern alert needs at least this many people held: fewer say too little. */
@@ -211,6 +211,38 @@ export function welfareContactMissed(
       householdId: contact.householdId,
       dueAt: contact.dueAt.toISOString(),
       mode: contact.mode,
+    },
+  };
+}
+
+/** A held case still reported, or with whereabouts unknown, as of a scan. */
+export interface UnresolvedHeldCase {
+  id: string;
+  state: HeldCaseState;
+  reportedAt: Date;
+}
+
+/**
+ * The alert for a held case that may be an enforced disappearance (DOMAIN.md §5: flag it after
+ * N days); the caller decides which cases qualify (held-case.machine.ts). Critical: the ICRC and
+ * the coordinators must act on it.
+ *
+ * @example possibleEnforcedDisappearance({ id, state: 'whereabouts_unknown', reportedAt }, now)
+ */
+export function possibleEnforcedDisappearance(
+  heldCase: UnresolvedHeldCase,
+  now: Date,
+): AlertCandidate<'possible_enforced_disappearance'> {
+  return {
+    type: 'possible_enforced_disappearance',
+    severity: 'critical',
+    subjectType: 'held_case',
+    subjectId: heldCase.id,
+    dedupeKey: `possible_enforced_disappearance:${heldCase.id}`,
+    details: {
+      state: heldCase.state,
+      reportedAt: heldCase.reportedAt.toISOString(),
+      days: Math.floor((now.getTime() - heldCase.reportedAt.getTime()) / 86_400_000),
     },
   };
 }

@@ -2,7 +2,7 @@
 // visible early"). A detector only says what is wrong; the alert service stores, dedupes by
 // `dedupeKey` and pushes it (src/alerts). Details carry ids, states, counts and times only —
 // never identity data, since alerts reach every coordinator's screen.
-import type { JourneyState } from './states.ts';
+import type { HeldCaseState, JourneyState } from './states.ts';
 import type { HeldPatternCell } from './held-pattern.ts';
 import type { WelfareMode } from './welfare.ts';
 
@@ -48,6 +48,12 @@ export interface AlertDetailsByType {
     /** Observed against expected shares, per sex and age band. */
     readonly cells: readonly HeldPatternCell[];
   };
+  readonly possible_enforced_disappearance: {
+    readonly state: HeldCaseState;
+    readonly reportedAt: string;
+    /** Days since the first report, whole. */
+    readonly days: number;
+  };
   readonly welfare_contact_missed: {
     readonly householdId: string;
     readonly dueAt: string;
@@ -60,7 +66,7 @@ export type AlertType = keyof AlertDetailsByType;
 
 /** What an alert is about. */
 export type AlertSubjectType =
-  'journey' | 'vehicle' | 'checkpoint' | 'operation' | 'mission' | 'welfare_contact';
+  'journey' | 'vehicle' | 'checkpoint' | 'operation' | 'mission' | 'welfare_contact' | 'held_case';
 
 /** One alert a detector raises; `T` narrows it to one kind. */
 export interface AlertCandidate<T extends AlertType = AlertType> {

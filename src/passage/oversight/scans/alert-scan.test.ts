@@ -137,7 +137,7 @@ describeOnBothDatabases('alert scan', (open) => {
     assert.deepEqual(report.failed, []);
   });
 
-  it('finds held cases of unknown fate a week after the report', async () => {
+  it('raises one critical alert per held case of unknown fate a week after the report', async () => {
     const ctx = await context();
     const heldCases = passageStoreOn(ctx.db).heldCases;
     const lost = aHeldCase({ state: 'whereabouts_unknown', reportedAt: at(-8 * 24).toISOString() });
@@ -148,6 +148,12 @@ describeOnBothDatabases('alert scan', (open) => {
     );
     const report = await runScanOnce(ctx, NOW);
     assert.deepEqual(report.possibleDisappearances, [lost.id]);
+    assert.deepEqual(
+      report.raised.map((alert) => [alert.type, alert.subjectId, alert.severity]),
+      [['possible_enforced_disappearance', lost.id, 'critical']],
+    );
+    const again = await runScanOnce(ctx, NOW);
+    assert.deepEqual(again.raised, [], 'raised once per case');
   });
 
   it('logs a failing part and still runs the others', async () => {

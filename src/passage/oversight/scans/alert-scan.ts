@@ -4,6 +4,7 @@
 // staff. Ticks run every few seconds (scan-timer.ts), so an alert follows its cause within one
 // interval plus one tick. Each part runs on its own: one failing is logged and the others run.
 import type { Alert } from '../../database/alert.repository.ts';
+import { possibleEnforcedDisappearance } from '../../model/alert-rules.ts';
 import { DEFAULT_DISAPPEARANCE_DAYS } from '../../model/held-case.machine.ts';
 import type { PassageContext } from '../../passage-context.ts';
 import { possibleDisappearances } from './disappearance.scan.ts';
@@ -108,11 +109,23 @@ export async function runScanOnce(
   const welfare = await part('welfare', () => scanMissedWelfare(ctx, now, grace));
   const patterns = await part('held pattern', () => raiseHeldPatterns(ctx, now, withMemo));
   const days = options.disappearanceDays ?? DEFAULT_DISAPPEARANCE_DAYS;
-  const disappeared = await part('disappearance', () => possibleDisappearances(ctx.db, now, days));
+  const disappeared = await part('disappearance', async () => {
+    const cases = await possibleDisappearances(ctx.db, now, days);
+    if (cases.length === 0) return { ids: [], raised: [] };
+    const raised = await ctx.alerts.raise(
+      cases.map((heldCase) => possibleEnforcedDisappearance(heldCase, now)),
+    );
+    return { ids: cases.map((heldCase) => heldCase.id), raised };
+  });
   return {
-    raised: [...(overdue ?? []), ...(welfare?.raised ?? []), ...(patterns ?? [])],
+    raised: [
+      ...(overdue ?? []),
+      ...(welfare?.raised ?? []),
+      ...(patterns ?? []),
+      ...(disappeared?.raised ?? []),
+    ],
     missedContacts: welfare?.marked ?? 0,
-    possibleDisappearances: disappeared ?? [],
+    possibleDisappearances: disappeared?.ids ?? [],
     failed,
   };
 }
