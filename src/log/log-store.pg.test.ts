@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import pg from 'pg';
-import { createPostgresDatabase } from '../../test/support/databases.ts';
+import { postgresTestDatabases } from '../../test/support/databases.ts';
 import { tempDir } from '../../test/support/temp-dir.ts';
 import { describeLogStoreContract } from './log-store.contract.ts';
 import { PgLogStore } from './log-store.pg.ts';
@@ -14,23 +14,11 @@ import { LOG_FILE, openLogStore } from './open-log-store.ts';
 
 // Every store this file opens is closed, and every database dropped, when the file ends —
 // closed first, so the drop does not cut live connections.
-const stores: PgLogStore[] = [];
-const drops: (() => Promise<void>)[] = [];
-after(async () => {
-  await Promise.all(stores.map((store) => store.close()));
-  for (const drop of drops) await drop();
-});
-
-async function newDatabase(): Promise<string> {
-  const { url, drop } = await createPostgresDatabase();
-  drops.push(drop);
-  return url;
-}
+const databases = postgresTestDatabases();
+const newDatabase = () => databases.newDatabase();
 
 async function openStore(url: string): Promise<PgLogStore> {
-  const store = await PgLogStore.open(url);
-  stores.push(store);
-  return store;
+  return databases.closeAtEnd(await PgLogStore.open(url));
 }
 
 describeLogStoreContract('PostgreSQL', async () => openStore(await newDatabase()));

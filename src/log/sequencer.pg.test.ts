@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import pg from 'pg';
-import { createPostgresDatabase } from '../../test/support/databases.ts';
+import { postgresTestDatabases } from '../../test/support/databases.ts';
 import { utf8 } from '../ledger/bytes.ts';
 import { openCheckpoint } from '../ledger/checkpoint.ts';
 import { hashLeaf } from '../ledger/hash.ts';
@@ -15,22 +15,11 @@ const signer = parseSignerKey(generateSignerKey('test.example/log').signerKey);
 const logKey = verifierKeyOf(signer);
 const entry = (i: number) => utf8(`entry ${i}`);
 
-const stores: PgLogStore[] = [];
-const drops: (() => Promise<void>)[] = [];
-after(async () => {
-  await Promise.all(stores.map((store) => store.close()));
-  for (const drop of drops) await drop();
-});
-
-async function newDatabase(): Promise<string> {
-  const { url, drop } = await createPostgresDatabase();
-  drops.push(drop);
-  return url;
-}
+const databases = postgresTestDatabases();
+const newDatabase = () => databases.newDatabase();
 
 async function openTestLog(url: string) {
-  const store = await PgLogStore.open(url);
-  stores.push(store);
+  const store = databases.closeAtEnd(await PgLogStore.open(url));
   return openLog({ store, signer, maxBatch: 100 });
 }
 

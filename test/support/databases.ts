@@ -72,3 +72,35 @@ export function describeOnBothDatabases(
     });
   }
 }
+
+/** Fresh PostgreSQL databases for one test file, and the stores opened on them. */
+export interface PostgresTestDatabases {
+  /** The URL of a new, empty database, dropped when the file ends. */
+  newDatabase(): Promise<string>;
+  /** Closes `closable` when the file ends, before any database is dropped. */
+  closeAtEnd<T extends { close(): Promise<void> }>(closable: T): T;
+}
+
+/**
+ * Databases for a test file that opens its own pools (the log store): when the file ends,
+ * everything handed to `closeAtEnd` is closed first, so the drops never cut live connections.
+ */
+export function postgresTestDatabases(): PostgresTestDatabases {
+  const closables: { close(): Promise<void> }[] = [];
+  const drops: (() => Promise<void>)[] = [];
+  after(async () => {
+    await Promise.all(closables.map((closable) => closable.close()));
+    for (const drop of drops) await drop();
+  });
+  return {
+    async newDatabase() {
+      const { url, drop } = await createPostgresDatabase();
+      drops.push(drop);
+      return url;
+    },
+    closeAtEnd(closable) {
+      closables.push(closable);
+      return closable;
+    },
+  };
+}

@@ -49,10 +49,9 @@ export const COUNT_METHODS = ['tally', 'estimate', 'party_report'] as const;
 /** One of COUNT_METHODS. */
 export type CountMethod = (typeof COUNT_METHODS)[number];
 
-/** A monitor's visit, or the household's own check-in through the portal. */
-export const CONTACT_MODES = ['visit', 'check_in'] as const;
-/** One of CONTACT_MODES. */
-export type ContactMode = (typeof CONTACT_MODES)[number];
+/** A monitor's visit, or the household's own check-in through the portal (the model's list). */
+export { WELFARE_MODES as CONTACT_MODES } from '../model/welfare.ts';
+export type { WelfareMode as ContactMode } from '../model/welfare.ts';
 
 /** Vulnerabilities noted for a member at registration (DOMAIN.md §4: identified at departure). */
 export const MEMBER_FLAGS = ['disability', 'pregnant', 'unaccompanied_child'] as const;
@@ -67,7 +66,6 @@ export interface PlaceNames {
   ru?: string;
 }
 
-/** How urgent an alert is. */
-export const ALERT_SEVERITIES = ['info', 'warning', 'critical'] as const;
-/** One of ALERT_SEVERITIES. */
-export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+/** How urgent an alert is (the model's list). */
+export { ALERT_SEVERITIES } from '../model/alert.ts';
+export type { AlertSeverity } from '../model/alert.ts';

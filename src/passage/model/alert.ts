@@ -7,7 +7,9 @@ import type { HeldPatternCell } from './held-pattern.ts';
 import type { WelfareMode } from './welfare.ts';
 
 /** How urgent an alert is. */
-export type AlertSeverity = 'info' | 'warning' | 'critical';
+export const ALERT_SEVERITIES = ['info', 'warning', 'critical'] as const;
+/** One of ALERT_SEVERITIES. */
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 
 /** What each kind of alert carries. Times are ISO-8601 UTC text, absent ids null. */
 export interface AlertDetailsByType {

@@ -6,7 +6,9 @@ import { DomainError } from '../../errors/domain-error.ts';
 import type { WelfareContactState } from './states.ts';
 
 /** How a contact is made: a monitor visits, or the household checks in itself. */
-export type WelfareMode = 'visit' | 'check_in';
+export const WELFARE_MODES = ['visit', 'check_in'] as const;
+/** One of WELFARE_MODES. */
+export type WelfareMode = (typeof WELFARE_MODES)[number];
 
 /** A rhythm of contacts. */
 export interface WelfareSchedule {
