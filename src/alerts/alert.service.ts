@@ -1,7 +1,6 @@
 // Raising an alert: dedupe by key (a condition seen again by the next scan is the same alert),
 // seal it in the log, store it, then push it to connected staff. Alerts carry ids and counts
 // only, never identity, because they reach every coordinator's screen.
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Principal } from '../auth/roles.ts';
 import { DomainError } from '../errors/domain-error.ts';
@@ -12,6 +11,7 @@ import { insertSeals } from '../seal/seal.kysely.ts';
 import type { Sealer } from '../seal/sealer.ts';
 import type { Database } from '../store/schema.ts';
 import type { AlertHub } from './alert-hub.ts';
+import { newRecordId } from '../random/record-id.ts';
 
 /** Where rules send what they detect. */
 export interface AlertSink {
@@ -71,7 +71,7 @@ export class AlertService implements AlertSink {
   async #store(candidates: readonly AlertCandidate[]): Promise<Alert[]> {
     const raisedAt = this.#now().toISOString();
     const alerts = candidates.map((candidate): Alert => ({
-      id: randomUUID(),
+      id: newRecordId(),
       type: candidate.type,
       severity: candidate.severity,
       subjectType: candidate.subjectType,

@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
+import { insertRows } from '../store/insert-rows.ts';
 import type { Database } from '../store/schema.ts';
 import type { Seal } from './sealer.ts';
 
-/** Rows per INSERT: well under both engines' bound-parameter limits. */
-const CHUNK = 500;
-
 /** Stores seals; pass the transaction that writes the sealed records themselves. */
 export async function insertSeals(db: Kysely<Database>, seals: readonly Seal[]): Promise<void> {
-  for (let start = 0; start < seals.length; start += CHUNK) {
-    const rows = seals.slice(start, start + CHUNK).map((seal) => ({
+  await insertRows(
+    db,
+    'sealed_record',
+    seals.map((seal) => ({
       kind: seal.kind,
       id: seal.id,
       version: seal.version,
@@ -18,9 +18,8 @@ export async function insertSeals(db: Kysely<Database>, seals: readonly Seal[]):
       commitment: seal.commitment,
       record: seal.record,
       log_index: seal.logIndex,
-    }));
-    await db.insertInto('sealed_record').values(rows).execute();
-  }
+    })),
+  );
 }
 
 /** The seal of record `id` at `version`, if stored. */

@@ -2,8 +2,9 @@
 // SHA-256(domain tag ‖ 32-byte salt ‖ canonical record): the salt makes a low-entropy record
 // (a passage, a birth year) impossible to guess from its commitment, and revealing the salt and
 // the record to an auditor later proves the record existed unaltered at that checkpoint.
-import { createHash, randomBytes } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../ledger/canonical-json.ts';
+import { pooledRandomBytes } from '../random/random-pool.ts';
 
 /** Separates Vigil's sealed commitments from every other SHA-256 use. */
 export const SEAL_DOMAIN_TAG = 'vigil-seal-v1\u0000';
@@ -13,9 +14,7 @@ export const SALT_BYTES = 32;
 
 /** A record's canonical JSON (RFC 8785); the bytes a commitment covers. */
 export function canonicalRecord(record: unknown): string {
-  const text = canonicalize(record);
-  if (text === undefined) throw new TypeError('record is not canonicalisable JSON');
-  return text;
+  return canonicalJson(record);
 }
 
 /** The commitment of `record` under `salt`, as 64 lowercase hex digits. */
@@ -34,5 +33,5 @@ export function commitmentOfCanonical(salt: Uint8Array, canonical: string): stri
 
 /** A fresh random salt. */
 export function newSalt(): Uint8Array {
-  return randomBytes(SALT_BYTES);
+  return pooledRandomBytes(SALT_BYTES);
 }

@@ -9,6 +9,7 @@ import { DomainError } from '../errors/domain-error.ts';
 import { isErrorCode } from '../errors/error-catalogue.ts';
 import type { ErrorCode } from '../errors/error-catalogue.ts';
 import { insertSeals } from '../seal/seal.kysely.ts';
+import { insertRows } from '../store/insert-rows.ts';
 import type { Database } from '../store/schema.ts';
 import { captureSignatureMessage } from './capture-signature.ts';
 import type {
@@ -60,6 +61,9 @@ const MAX_GROUP_ITEMS = 2_000;
 
 const ID_CHUNK = 500;
 
+/** Signatures checked per call: a worker's answer arrives after a few milliseconds. */
+const VERIFY_CHUNK = 50;
+
 function rejected(id: string, error: unknown): SyncItemResult {
   if (error instanceof DomainError) {
     const code: unknown = error.code;
@@ -89,8 +93,7 @@ export class SyncService {
       if (stored === undefined) fresh.push(item);
       else results.set(item.id, this.#answerForKnown(item.id, stored, context.deviceId));
     }
-    const signed = await this.#withValidSignatures(fresh, context, results);
-    const ready = await this.#prepareAll(signed, context, results);
+    const ready = await this.#verifyAndPrepare(fresh, context, results);
     await this.#writeAll(ready, context, results);
     return items.map(
       (item) =>
@@ -135,30 +138,45 @@ export class SyncService {
     return { id, status: 'duplicate', logIndex };
   }
 
-  // Every signature of the batch in one call (on a worker thread when the batch is large).
-  async #withValidSignatures(
+  // Signatures are checked a chunk at a time (on a worker thread when the chunk is large), and
+  // a chunk's items are prepared while the next chunk is still being checked. Checking the whole
+  // batch first left the event loop idle for the first check of every group-committed round.
+  async #verifyAndPrepare(
     items: readonly SyncItem[],
     context: CaptureContext,
     results: Map<string, SyncItemResult>,
-  ): Promise<SyncItem[]> {
-    if (items.length === 0) return [];
-    const verdicts = await this.#deps.devices.verifySignatures(
-      context.deviceId,
-      items.map((item) => ({
-        message: captureSignatureMessage({ ...item, deviceId: context.deviceId }),
-        signature: item.signature,
-      })),
+  ): Promise<Ready[]> {
+    const chunks: SyncItem[][] = [];
+    for (let start = 0; start < items.length; start += VERIFY_CHUNK) {
+      chunks.push(items.slice(start, start + VERIFY_CHUNK));
+    }
+    const verdicts = chunks.map((chunk) =>
+      this.#deps.devices.verifySignatures(
+        context.deviceId,
+        chunk.map((item) => ({
+          message: captureSignatureMessage({ ...item, deviceId: context.deviceId }),
+          signature: item.signature,
+        })),
+      ),
     );
-    return items.filter((item, index) => {
-      if (verdicts[index] === true) return true;
-      results.set(item.id, {
-        id: item.id,
-        status: 'rejected',
-        code: 'invalid_signature',
-        message: 'the capture signature does not verify',
+    // Awaited in order below; a failure of a later chunk must not go unhandled meanwhile.
+    for (const verdict of verdicts) verdict.catch(() => undefined);
+    const ready: Ready[] = [];
+    for (const [index, chunk] of chunks.entries()) {
+      const valid = await verdicts[index];
+      const signed = chunk.filter((item, position) => {
+        if (valid?.[position] === true) return true;
+        results.set(item.id, {
+          id: item.id,
+          status: 'rejected',
+          code: 'invalid_signature',
+          message: 'the capture signature does not verify',
+        });
+        return false;
       });
-      return false;
-    });
+      ready.push(...(await this.#prepareAll(signed, context, results)));
+    }
+    return ready;
   }
 
   async #prepareAll(
@@ -280,8 +298,10 @@ export class SyncService {
       trx,
       ready.flatMap(({ prepared }) => prepared.seals),
     );
-    for (let start = 0; start < ready.length; start += ID_CHUNK) {
-      const rows = ready.slice(start, start + ID_CHUNK).map((entry) => ({
+    await insertRows(
+      trx,
+      'sync_item',
+      ready.map((entry) => ({
         id: entry.item.id,
         device_id: entry.deviceId,
         type: entry.item.type,
@@ -289,9 +309,8 @@ export class SyncService {
         received_at: receivedAt,
         signature: entry.item.signature,
         result: JSON.stringify({ logIndex: logIndexOf(entry) }),
-      }));
-      await trx.insertInto('sync_item').values(rows).execute();
-    }
+      })),
+    );
   }
 }
 

@@ -1,7 +1,6 @@
 // What the loader works out before writing anything: the listed journey of every travelling
 // person, each journey's final row (a first replay of every event through the journey machine),
 // the welfare contacts each staying household will have, and when households register.
-import { randomUUID } from 'node:crypto';
 import type { Journey } from '../../passage/database/journey.repository.ts';
 import { ageBandOf } from '../../passage/model/age-band.ts';
 import type { WelfareContactEvent } from '../scenario-events.types.ts';
@@ -10,6 +9,7 @@ import { JourneyBook } from './journey-book.ts';
 import { movesOf, routeFacts } from './journey-moves.ts';
 import type { RouteFacts } from './journey-moves.ts';
 import type { DemoActors } from './sealed-write.ts';
+import { newRecordId } from '../../random/record-id.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -37,7 +37,7 @@ function listedJourneys(scenario: Scenario, year: number): Map<string, Journey> 
     if (household.intention === 'stay_under_protection') continue;
     for (const member of household.members) {
       listed.set(member.id, {
-        id: randomUUID(),
+        id: newRecordId(),
         personRef: null,
         householdId: household.id,
         vehicleId: null,

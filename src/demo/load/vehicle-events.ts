@@ -3,7 +3,6 @@
 // of the monitor's device, as the field slice stores it), arrival at the humanitarian centre and
 // the host's registration of a household. Each is one sealed entry listing the journey steps it
 // made, as the field's 'passage.crossing' record does.
-import { randomUUID } from 'node:crypto';
 import { headcountMismatch } from '../../passage/model/alert-rules.ts';
 import type { JourneyEventTable } from '../../passage/passage.tables.ts';
 import type {
@@ -19,6 +18,7 @@ import { stepsOf } from './journey-book.ts';
 import { movesOf } from './journey-moves.ts';
 import { passagePayload } from './passage-capture.ts';
 import type { PassagePayload } from './passage-capture.ts';
+import { newRecordId } from '../../random/record-id.ts';
 
 /** Sealed entry kinds of the vehicle events. */
 export const VEHICLE_EVENT_KINDS = {
@@ -166,7 +166,7 @@ export function planRegistration(
   const rows = moveJourneys(state, batch, event);
   const registeredBy = state.context.actors.device;
   const registrations = rows.map((row) => ({
-    id: randomUUID(),
+    id: newRecordId(),
     journeyId: row.journey_id,
     placeId: event.placeId,
     registeredAt: event.at,

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Kysely, Selectable } from 'kysely';
+import { insertRows } from '../../store/insert-rows.ts';
 import type { Database } from '../../store/schema.ts';
 import type { CheckpointPassageTable } from '../passage.tables.ts';
-import { inSlices } from './batches.ts';
 import type {
   CheckpointPassage,
   CheckpointPassageRepository,
@@ -74,18 +74,12 @@ export class KyselyCheckpointPassageRepository implements CheckpointPassageRepos
   }
 
   async insertMany(passages: readonly CheckpointPassage[]): Promise<Set<string>> {
-    const stored = new Set<string>();
-    for (const slice of inSlices(passages)) {
-      // RETURNING names only the rows this statement inserted, on both engines.
-      const rows = await this.#db
-        .insertInto('checkpoint_passage')
-        .values(slice.map(toRow))
-        .onConflict((oc) => oc.column('id').doNothing())
-        .returning('id')
-        .execute();
-      for (const row of rows) stored.add(row.id);
-    }
-    return stored;
+    // RETURNING names only the rows this statement inserted, on both engines.
+    const rows = await insertRows(this.#db, 'checkpoint_passage', passages.map(toRow), {
+      skipConflictsOn: ['id'],
+      returning: 'id',
+    });
+    return new Set(rows.map((row) => String(row['id'])));
   }
 
   async get(id: string): Promise<CheckpointPassage | undefined> {

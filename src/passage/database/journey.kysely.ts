@@ -1,5 +1,6 @@
 import type { Kysely, NotNull } from 'kysely';
 import { DomainError } from '../../errors/domain-error.ts';
+import { insertRows } from '../../store/insert-rows.ts';
 import type { Database } from '../../store/schema.ts';
 import { inSlices } from './batches.ts';
 import {
@@ -36,9 +37,7 @@ export class KyselyJourneyRepository implements JourneyRepository {
   }
 
   async insertMany(journeys: readonly Journey[]): Promise<void> {
-    for (const slice of inSlices(journeys)) {
-      await this.#db.insertInto('journey').values(slice.map(journeyRow)).execute();
-    }
+    await insertRows(this.#db, 'journey', journeys.map(journeyRow));
   }
 
   async get(id: string): Promise<Journey | undefined> {

@@ -3,8 +3,8 @@
 // conflict when no row changed, one history row per transition, the history read back in order.
 // Written once here; each adapter adds only the columns its own records carry.
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { insertRows } from '../../store/insert-rows.ts';
 import type { Database } from '../../store/schema.ts';
-import { inSlices } from './batches.ts';
 import type { Transition, TransitionEvent } from './transition.repository.ts';
 import { requireVersionedUpdate } from './versioned-update.kysely.ts';
 
@@ -72,6 +72,7 @@ export class KyselyTransitions<T extends VersionedTable> {
   /** The table name widened, as LooseTables sees it. */
   readonly #name: string;
   readonly #db: Kysely<LooseTables>;
+  readonly #database: Kysely<Database>;
 
   /** `db` may be the pool or a transaction. */
   constructor(db: Kysely<Database>, table: T) {
@@ -79,6 +80,7 @@ export class KyselyTransitions<T extends VersionedTable> {
     this.#name = table;
     // Cast 1 of 2, both here: the same connection seen through LooseTables (see above).
     this.#db = db as unknown as Kysely<LooseTables>;
+    this.#database = db;
   }
 
   /**
@@ -108,9 +110,13 @@ export class KyselyTransitions<T extends VersionedTable> {
 
   /** Writes history rows, a slice of rows per statement. */
   async record(rows: readonly Insertable<Database[EventTable<T>]>[]): Promise<void> {
-    for (const slice of inSlices(rows)) {
-      await this.#db.insertInto(MACHINES[this.#table].events).values(slice).execute();
-    }
+    // The rows' type is checked at each call site; here T is still a parameter (see LooseRow).
+    const events: EventTable<VersionedTable> = MACHINES[this.#table].events;
+    await insertRows(
+      this.#database,
+      events,
+      rows as readonly Insertable<Database[typeof events]>[],
+    );
   }
 
   /** The record's history rows, oldest first. */

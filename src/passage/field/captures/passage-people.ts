@@ -3,7 +3,7 @@
 // first checkpoint starts the overdue clock), and a person without a journey — self-organised
 // traffic, most of it in 2023 (DOMAIN.md §5) — starts a new journey at their outcome with only
 // sex and age band. Pure: the journeys and the transit time are read beforehand.
-import { randomUUID } from 'node:crypto';
+import { newRecordId } from '../../../random/record-id.ts';
 import { DomainError } from '../../../errors/domain-error.ts';
 import type { Journey, JourneyTransition } from '../../database/journey.repository.ts';
 import type { AlertCandidate } from '../../model/alert.ts';
@@ -43,7 +43,7 @@ export interface PassagePeoplePlan {
 function startedJourney(person: PassagePerson, scene: PassageScene): Journey {
   journeyMachine.assertStartAt(person.outcome);
   return {
-    id: randomUUID(),
+    id: newRecordId(),
     personRef: null,
     householdId: null,
     vehicleId: scene.vehicleId,

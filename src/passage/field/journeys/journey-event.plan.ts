@@ -3,7 +3,6 @@
 // written, so a capture can seal it in prepare() and write it inside the sync transaction:
 // the transitions, a held case opened for a person detained or missing (DOMAIN.md §4: "the
 // outcome for every person pulled aside"), the arrival registration, and the alerts to raise.
-import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../../errors/domain-error.ts';
 import type { ArrivalRegistration } from '../../database/arrival.repository.ts';
 import type { HeldCase } from '../../database/held-case.repository.ts';
@@ -21,6 +20,7 @@ import type { JourneyState } from '../../model/states.ts';
 import type { PlaceDirectory } from '../places/place-directory.ts';
 import { expectedByAfter, firstCheckpointProgress, planJourneyChange } from './journey-change.ts';
 import type { JourneyChange } from './journey-change.ts';
+import { newRecordId } from '../../../random/record-id.ts';
 
 /** Places where a checkpoint passage is recorded. */
 export const CHECKPOINT_KINDS: readonly PlaceKind[] = ['exit_post', 'checkpoint'];
@@ -105,7 +105,7 @@ async function openCaseUnlessOpen(
   const cases = await store.heldCases.listForJourney(journey.id);
   if (cases.some((heldCase) => !heldCaseMachine.isTerminal(heldCase.state))) return undefined;
   return {
-    id: randomUUID(),
+    id: newRecordId(),
     journeyId: journey.id,
     personRef: journey.personRef,
     state: 'reported',
@@ -131,7 +131,7 @@ function arrivalOf(
     });
   }
   return {
-    id: request.arrivalId ?? randomUUID(),
+    id: request.arrivalId ?? newRecordId(),
     journeyId: request.journey.id,
     placeId: request.placeId,
     registeredAt: request.at,
