@@ -8,6 +8,7 @@ import * as sealedRecord from './migrations/0003-sealed-record.ts';
 import * as people from './migrations/0004-people.ts';
 import * as passage from './migrations/0005-passage.ts';
 import * as sync from './migrations/0006-sync.ts';
+import * as partialJourneyIndexes from './migrations/0007-partial-journey-indexes.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-api-token': apiToken,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-people': people,
   '0005-passage': passage,
   '0006-sync': sync,
+  '0007-partial-journey-indexes': partialJourneyIndexes,
 };
 
 /** Brings the database to the latest schema; throws if any migration fails. */
