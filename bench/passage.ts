@@ -21,6 +21,7 @@ import type { Vigil } from '../src/server/open-vigil.ts';
 import { captureSignatureMessage } from '../src/sync/capture-signature.ts';
 import { startServerProcess } from '../test/support/serve-process.ts';
 import { now, percentile } from './stats.ts';
+import { newRecordId } from '../src/random/record-id.ts';
 
 /** Where the bench runs. */
 export interface PassageBenchTarget {
@@ -66,7 +67,7 @@ interface Seeded {
   privateKey: KeyObject;
 }
 
-async function seed(vigil: Vigil): Promise<Seeded> {
+export async function seed(vigil: Vigil): Promise<Seeded> {
   const store = passageStoreOn(vigil.database.db);
   const at = new Date().toISOString();
   const names = { en: 'Bench checkpoint', hy: 'Bench', az: 'Bench', ru: 'Bench' };
@@ -119,10 +120,11 @@ async function seed(vigil: Vigil): Promise<Seeded> {
   };
 }
 
-function signedBatch(seeded: Seeded, size: number): string {
+export function signedBatch(seeded: Seeded, size: number): string {
   const items = Array.from({ length: size }, () => {
     const capture = {
-      id: randomUUID(),
+      // As a device does: a UUIDv7, so the server's primary-key indexes grow at their right edge.
+      id: newRecordId(),
       type: 'checkpoint_passage',
       capturedAt: new Date().toISOString(),
       payload: {
@@ -167,7 +169,7 @@ async function post(url: string, token: string, body: string): Promise<boolean> 
 }
 
 /** Closed loop: `connections` clients each send the next body as soon as the last is answered. */
-async function saturate(
+export async function saturate(
   url: string,
   token: string,
   bodies: readonly string[],

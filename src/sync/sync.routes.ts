@@ -12,6 +12,7 @@ const DEVICES_ONLY: RoutePolicy = { roles: ['monitor', 'coordinator', 'admin'], 
 export const MAX_SYNC_ITEMS = 500;
 
 const SyncItemSchema = z.strictObject({
+  // Any UUID is accepted; a UUIDv7 (time-ordered, RFC 9562) keeps the server's indexes compact.
   id: z.uuid(),
   type: z.string().regex(/^[a-z][a-z_.]{0,63}$/),
   capturedAt: z.iso.datetime(),
