@@ -30,4 +30,31 @@ describe('platform primitives', () => {
     const view = new Uint8Array([9, 1, 2, 3, 9]).subarray(1, 4);
     assert.equal(node.encodeBase64(view), 'AQID');
   });
+
+  it('sign with Ed25519 identically (RFC 8032 signatures are deterministic)', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        fc.uint8Array({ maxLength: 500 }),
+        (seed, message) => {
+          assert.deepEqual(node.ed25519Sign(message, seed), web.ed25519Sign(message, seed));
+          // A second signature by the same key object gives the same bytes.
+          assert.deepEqual(node.ed25519Sign(message, seed), web.ed25519Sign(message, seed));
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+
+  it('sign the RFC 8032 test vector 1 (empty message)', () => {
+    const seed = Buffer.from(
+      '9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60',
+      'hex',
+    );
+    const expected =
+      'e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e06522490155' +
+      '5fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b';
+    assert.equal(Buffer.from(node.ed25519Sign(new Uint8Array(), seed)).toString('hex'), expected);
+    assert.equal(Buffer.from(web.ed25519Sign(new Uint8Array(), seed)).toString('hex'), expected);
+  });
 });

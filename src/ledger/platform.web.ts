@@ -1,5 +1,6 @@
 // Browser build of the ledger's hot primitives (see platform.node.ts): audited pure JS for
-// SHA-256, btoa for base64. Byte-identical results; platform.test.ts compares the two.
+// SHA-256 and Ed25519, btoa for base64. Byte-identical results; platform.test.ts compares the two.
+import { ed25519 } from '@noble/curves/ed25519.js';
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 
 /** SHA-256 of `data` (FIPS 180-4). */
@@ -17,4 +18,9 @@ export function encodeBase64(bytes: Uint8Array): string {
     chunks.push(String.fromCharCode(...bytes.subarray(i, i + CHUNK)));
   }
   return btoa(chunks.join(''));
+}
+
+/** Ed25519 signature (RFC 8032) of `message` by the 32-byte seed `secretKey`. */
+export function ed25519Sign(message: Uint8Array, secretKey: Uint8Array): Uint8Array {
+  return ed25519.sign(message, secretKey);
 }

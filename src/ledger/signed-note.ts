@@ -1,6 +1,7 @@
 // C2SP signed-note: text signed by one or more keys. Notes come from logs, witnesses and proof
 // files, so parseNote and openNote treat the whole string as attacker-controlled.
 import { ed25519 } from '@noble/curves/ed25519.js';
+import { ed25519Sign } from '#platform';
 import { concatBytes, fromBase64, toBase64, utf8 } from './bytes.ts';
 import { verifyCosignature } from './cosignature.ts';
 import { LedgerError } from './ledger-error.ts';
@@ -86,7 +87,7 @@ export function signNote(text: string, signers: readonly SignerKey[]): string {
     }
     const keyId = new Uint8Array(KEY_ID_SIZE);
     new DataView(keyId.buffer).setUint32(0, signer.keyId);
-    const signature = ed25519.sign(message, signer.secretKey);
+    const signature = ed25519Sign(message, signer.secretKey);
     return `${SIGNATURE_PREFIX}${signer.name} ${toBase64(concatBytes(keyId, signature))}\n`;
   });
   const note = `${text}\n${lines.join('')}`;
