@@ -260,6 +260,30 @@ describeOnBothDatabases('journey repository', (open) => {
       (await journeys.listOverdue(now, 2)).map((row) => row.id),
       [late.id, later.id],
     );
+    // The next page starts after the last journey of the previous one.
+    const cursor = { expectedBy: later.expectedBy ?? '', id: later.id };
+    assert.deepEqual(
+      (await journeys.listOverdue(now, 2, cursor)).map((row) => row.id),
+      [released.id],
+    );
+  });
+
+  it('pages overdue journeys with the same expected arrival by id', async () => {
+    const { db } = await open();
+    const journeys = new KyselyJourneyRepository(db);
+    const expectedBy = hoursAfterD0(1);
+    const same = Array.from({ length: 5 }, () => aJourney({ state: 'passed', expectedBy }));
+    await journeys.insertMany(same);
+    const seen: string[] = [];
+    let after: { expectedBy: string; id: string } | undefined;
+    for (;;) {
+      const page = await journeys.listOverdue(hoursAfterD0(2), 2, after);
+      seen.push(...page.map((row) => row.id));
+      const last = page.at(-1);
+      if (last === undefined) break;
+      after = { expectedBy: last.expectedBy, id: last.id };
+    }
+    assert.deepEqual(seen, same.map((journey) => journey.id).sort());
   });
 
   it("shows a household only its own journeys' state and last sighting", async () => {

@@ -18,6 +18,7 @@ import type {
   JourneyRepository,
   JourneyStatus,
   JourneyTransition,
+  OverdueCursor,
   OverdueJourney,
   ReconciliationRow,
   ReconciliationScope,
@@ -147,8 +148,8 @@ export class KyselyJourneyRepository implements JourneyRepository {
     }));
   }
 
-  async listOverdue(now: string, limit: number): Promise<OverdueJourney[]> {
-    const rows = await this.#db
+  async listOverdue(now: string, limit: number, after?: OverdueCursor): Promise<OverdueJourney[]> {
+    let query = this.#db
       .selectFrom('journey')
       .select([
         'id',
@@ -160,7 +161,16 @@ export class KyselyJourneyRepository implements JourneyRepository {
         'expected_by',
       ])
       .where('state', 'in', EN_ROUTE_STATES)
-      .where('expected_by', '<', now)
+      .where('expected_by', '<', now);
+    if (after !== undefined) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('expected_by', '>', after.expectedBy),
+          eb.and([eb('expected_by', '=', after.expectedBy), eb('id', '>', after.id)]),
+        ]),
+      );
+    }
+    const rows = await query
       .$narrowType<{ expected_by: NotNull }>()
       .orderBy('expected_by')
       .orderBy('id')

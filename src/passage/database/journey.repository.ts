@@ -79,6 +79,12 @@ export interface SexAgeStateCount {
 }
 
 /** A journey past its expected arrival. */
+/** Where a page of overdue journeys ended: the last journey's expectedBy and id. */
+export interface OverdueCursor {
+  expectedBy: string;
+  id: string;
+}
+
 export interface OverdueJourney {
   id: string;
   state: JourneyState;
@@ -135,8 +141,11 @@ export interface JourneyRepository {
   listForReconciliation(scope: ReconciliationScope): Promise<ReconciliationRow[]>;
   /** Journeys counted by sex, age band and state (for the held-pattern test), in SQL. */
   countBySexAgeState(scope: ReconciliationScope): Promise<SexAgeStateCount[]>;
-  /** En-route journeys whose `expectedBy` is before `now`, most overdue first. */
-  listOverdue(now: string, limit: number): Promise<OverdueJourney[]>;
+  /**
+   * En-route journeys whose `expectedBy` is before `now`, most overdue first (then by id); with
+   * `after`, only those that come after that journey in this order (the next page).
+   */
+  listOverdue(now: string, limit: number, after?: OverdueCursor): Promise<OverdueJourney[]>;
   /** Per journey of the household: state and last sighting, ordered by departure then id. */
   statusForHousehold(householdId: string): Promise<JourneyStatus[]>;
 }

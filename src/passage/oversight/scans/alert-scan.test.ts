@@ -77,6 +77,29 @@ describeOnBothDatabases('alert scan', (open) => {
     assert.deepEqual(first.failed, []);
   });
 
+  it('reaches journeys that fall overdue behind a backlog already alerted', async () => {
+    const ctx = await context();
+    const memo = new ScanMemo();
+    // Five journeys alerted earlier and still not arrived, more overdue than anything after.
+    await seedJourneys(ctx.db, 5, { state: 'passed', expectedBy: at(-10).toISOString() });
+    const backlog = await runScanOnce(ctx, NOW, { memo, overdueLimit: 2 });
+    await runScanOnce(ctx, NOW, { memo, overdueLimit: 2 });
+    await runScanOnce(ctx, NOW, { memo, overdueLimit: 2 });
+    assert.equal(backlog.raised.length, 2);
+    assert.equal(memo.overdue.size, 5);
+    // Three more fall overdue later; pages of two pass the backlog and find them, two a tick.
+    const later = await seedJourneys(ctx.db, 3, {
+      state: 'released',
+      expectedBy: at(-1).toISOString(),
+    });
+    const first = await runScanOnce(ctx, NOW, { memo, overdueLimit: 2 });
+    const second = await runScanOnce(ctx, NOW, { memo, overdueLimit: 2 });
+    const raised = [...first.raised, ...second.raised].map((alert) => alert.subjectId);
+    assert.equal(first.raised.length, 2);
+    assert.deepEqual(raised.sort(), later.map((journey) => journey.id).sort());
+    assert.deepEqual((await runScanOnce(ctx, NOW, { memo, overdueLimit: 2 })).raised, []);
+  });
+
   it('raises a missed-contact alert past the grace and marks the contact missed', async () => {
     const ctx = await context();
     const household = await seedHousehold(ctx, [1950]);
