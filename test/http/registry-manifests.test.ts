@@ -243,6 +243,28 @@ describe('manifest routes', () => {
     }
   });
 
+  it("answers a monitor's registered device the same manifest, for the checkpoint offline", async () => {
+    const operation = await createOperation();
+    const journeyIds = await listedJourneys();
+    const payload = aBus(journeyIds, { plate: PLATE });
+    assert.equal((await postManifest(operation.id, payload)).statusCode, 201);
+    const read = await send(vigil, {
+      method: 'GET',
+      url: `/api/v1/operations/${operation.id}/manifests`,
+      headers: { authorization: `Bearer ${test.device.token}` },
+    });
+    assert.equal(read.statusCode, 200, read.body);
+    assert.ok(!read.body.includes(PLATE), 'the plate is never answered');
+    assert.deepEqual(read.json(), await readManifests(operation.id));
+    const write = await send(vigil, {
+      method: 'POST',
+      url: `/api/v1/operations/${operation.id}/manifests`,
+      headers: { authorization: `Bearer ${test.device.token}` },
+      payload: aBus([randomUUID()]),
+    });
+    assert.equal(write.statusCode, 403, write.body);
+  });
+
   it('lets a monitor read a manifest but not draw one up', async () => {
     const operation = await createOperation();
     const read = await send(vigil, {

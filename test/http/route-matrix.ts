@@ -63,7 +63,10 @@ export const EXPECTED: Readonly<Record<string, ExpectedAccess>> = {
   'GET /api/v1/operations/:id': sessions(...STAFF),
   'POST /api/v1/operations/:id/transitions': ['coordinator', 'admin'],
   'POST /api/v1/operations/:id/manifests': ['coordinator', 'admin'],
-  'GET /api/v1/operations/:id/manifests': sessions('coordinator', 'analyst', 'monitor', 'admin'),
+  'GET /api/v1/operations/:id/manifests': {
+    roles: ['coordinator', 'analyst', 'monitor', 'admin'],
+    via: ['session', 'device'],
+  },
   'POST /api/v1/households': ['hotline', 'monitor', 'coordinator', 'admin'],
   'GET /api/v1/households/:id': ['coordinator', 'analyst', 'hotline', 'monitor'],
   'PATCH /api/v1/households/:id/intention': ['hotline', 'coordinator'],

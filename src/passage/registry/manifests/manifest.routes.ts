@@ -1,17 +1,22 @@
 // Convoy manifests over HTTP: coordinators and admins draw them up; the staff who plan, watch and
-// analyse a convoy read them. Their details are embargoed like the operation's, so reads go
-// through a staff session only.
+// analyse a convoy read them, and so do the monitors' registered devices, which must know the
+// convoy's vehicles and journeys before they lose signal at the checkpoint. A manifest holds ids
+// and states only (no identity, no plate); a lost device is revoked like any credential.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { rolesPolicy, staffPolicy } from '../../../http/route-policy.ts';
+import { rolesPolicy } from '../../../http/route-policy.ts';
+import type { RoutePolicy } from '../../../http/route-policy.ts';
 import type { PassageContext } from '../../passage-context.ts';
 import { idSchema } from '../registry-input.ts';
 import { manifestCreatedResponse, manifestResponse, newManifestSchema } from './manifest.schema.ts';
 import { ManifestService } from './manifest.service.ts';
 
 const MANAGERS = rolesPolicy('coordinator', 'admin');
-const READERS = staffPolicy('coordinator', 'analyst', 'monitor', 'admin');
+const READERS: RoutePolicy = {
+  roles: ['coordinator', 'analyst', 'monitor', 'admin'],
+  via: ['session', 'device'],
+};
 const operationParams = z.strictObject({ id: idSchema });
 
 /** Registers the manifest routes on a service built from `context`. */
@@ -41,7 +46,7 @@ export function registerManifestRoutes(app: FastifyInstance, context: PassageCon
       config: { policy: READERS },
       schema: {
         summary: "An operation's vehicles and their journeys' states (no identity, no plate)",
-        security: [{ session: [] }],
+        security: [{ session: [] }, { bearer: [] }],
         params: operationParams,
         response: { 200: z.array(manifestResponse) },
       },
