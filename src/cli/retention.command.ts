@@ -1,5 +1,5 @@
-// `vigil retention apply`: crypto-shreds every identity past its retention date now (DOMAIN.md
-// §6), as the server does daily. It opens the data directory the way the server does, so it
+// `vigil retention apply`: crypto-shreds every identity past its retention date now and erases
+// the plates of vehicles reconciled long enough ago (DOMAIN.md §6), as the server does daily. It opens the data directory the way the server does, so it
 // appends the destructions to the same log: run it while the server is stopped, since the log
 // has one writer at a time (a second one is refused, not forked, but the server's next batch
 // would then fail and retry).
@@ -12,7 +12,7 @@ import { openVigil } from '../server/open-vigil.ts';
 import { UsageError } from './cli-error.ts';
 
 /**
- * Registers `vigil retention apply [--data DIR]`, printing how many identities it destroyed
+ * Registers `vigil retention apply [--data DIR]`, printing how many identities and plates it destroyed
  * to `out` (default stdout).
  *
  * @example registerRetention(program)
@@ -25,7 +25,7 @@ export function registerRetention(
     .command('retention')
     .description('retention of identity data (DOMAIN.md §6)')
     .command('apply')
-    .description('crypto-shred every identity whose retention has ended')
+    .description('crypto-shred every identity, and erase every plate, whose retention has ended')
     .option('--data <dir>', 'data directory', 'data')
     .action(async (options: { data: string }) => {
       // Opening a directory that holds no Vigil would create one: refuse instead.
@@ -34,9 +34,10 @@ export function registerRetention(
       }
       const vigil = await openVigil({ dataDir: options.data, backgroundJobs: false });
       try {
-        const destroyed = await applyRetention(vigil.features.context.vault, new Date());
+        const { identities, plates } = await applyRetention(vigil.features.context, new Date());
         out.write(
-          `destroyed ${destroyed} ${destroyed === 1 ? 'identity' : 'identities'} past retention\n`,
+          `destroyed ${identities} ${identities === 1 ? 'identity' : 'identities'} past retention\n` +
+            `destroyed ${plates} ${plates === 1 ? 'plate' : 'plates'} past retention\n`,
         );
       } finally {
         await vigil.close();

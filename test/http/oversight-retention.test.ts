@@ -44,8 +44,14 @@ describe('vigil retention apply', () => {
       ACTOR,
     );
     await vigil.close();
-    assert.equal(await retentionApply(dataDir), 'destroyed 1 identity past retention\n');
-    assert.equal(await retentionApply(dataDir), 'destroyed 0 identities past retention\n');
+    assert.equal(
+      await retentionApply(dataDir),
+      'destroyed 1 identity past retention\ndestroyed 0 plates past retention\n',
+    );
+    assert.equal(
+      await retentionApply(dataDir),
+      'destroyed 0 identities past retention\ndestroyed 0 plates past retention\n',
+    );
     const reopened = await openVigil({ dataDir, backgroundJobs: false });
     try {
       const readBack = reopened.features.context.vault;

@@ -89,7 +89,7 @@ export function createOversightModule(options: OversightOptions = {}): PassageMo
         what: 'retention',
         intervalMs: RETENTION_INTERVAL_MS,
         firstDelayMs: RETENTION_FIRST_DELAY_MS,
-        run: () => applyRetention(ctx.vault, ctx.now()),
+        run: () => applyRetention(ctx, ctx.now()),
         logError: ctx.logError,
       });
       return async () => {
