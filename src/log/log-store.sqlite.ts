@@ -1,11 +1,15 @@
-// SQLite adapter of the log store. The write path uses prepared node:sqlite statements rather
-// than Kysely: one group commit is a handful of upserts in one transaction, and it is the
-// hottest path in the system. The log lives in its own file so that no application transaction
-// can ever hold the log's write lock across an await.
+// SQLite adapter of the log store. It uses prepared node:sqlite statements rather than Kysely:
+// one group commit is a handful of upserts in one transaction, and it is the hottest path in the
+// system. The log lives in its own file so that no application transaction can ever hold the
+// log's write lock across an await. Reads run here, on the caller's thread (WAL readers never
+// wait); writes run on a worker thread with its own connection (log-writer.ts), so the durable
+// COMMIT does not stop the event loop.
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { Worker } from 'node:worker_threads';
 import { openSqlite } from '../store/sqlite-database.ts';
 import { LogStoreConflictError } from './log-store.port.ts';
 import type { LogBatchWrite, LogStore, StoredCheckpoint, StoredTile } from './log-store.port.ts';
+import type { LogWriteRequest, LogWriteResult } from './log-writer.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS log_tile (
@@ -32,9 +36,6 @@ interface Statements {
   tile: StatementSync;
   withInner: StatementSync;
   bundle: StatementSync;
-  putTile: StatementSync;
-  putBundle: StatementSync;
-  putCheckpoint: StatementSync;
 }
 
 function prepare(db: DatabaseSync): Statements {
@@ -44,18 +45,6 @@ function prepare(db: DatabaseSync): Statements {
     tile: db.prepare('SELECT data FROM log_tile WHERE level = ? AND idx = ?'),
     withInner: db.prepare('SELECT data, inner_hashes FROM log_tile WHERE level = ? AND idx = ?'),
     bundle: db.prepare('SELECT data FROM log_bundle WHERE idx = ?'),
-    putTile: db.prepare(
-      'INSERT INTO log_tile (level, idx, data, inner_hashes) VALUES (?, ?, ?, ?) ' +
-        'ON CONFLICT (level, idx) DO UPDATE SET data = excluded.data, ' +
-        'inner_hashes = excluded.inner_hashes',
-    ),
-    putBundle: db.prepare(
-      'INSERT INTO log_bundle (idx, data) VALUES (?, ?) ' +
-        'ON CONFLICT (idx) DO UPDATE SET data = excluded.data',
-    ),
-    putCheckpoint: db.prepare(
-      'INSERT INTO log_checkpoint (size, note, created_at) VALUES (?, ?, ?)',
-    ),
   };
 }
 
@@ -71,10 +60,16 @@ function toBytes(row: Record<string, unknown> | undefined): Uint8Array | undefin
 
 /** The embedded log store in `path` (created on first use). */
 export class SqliteLogStore implements LogStore {
+  readonly #path: string;
   readonly #db: DatabaseSync;
   readonly #sql: Statements;
+  #writer: Worker | undefined;
+  #nextWrite = 0;
+  readonly #writing = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  #lastWrite: Promise<void> = Promise.resolve();
 
   constructor(path: string) {
+    this.#path = path;
     this.#db = openSqlite(path);
     // Reads of tiles dominate proofs of old entries: map the file instead of copying pages.
     this.#db.exec('PRAGMA mmap_size = 1073741824');
@@ -111,40 +106,53 @@ export class SqliteLogStore implements LogStore {
   }
 
   commitBatch(batch: LogBatchWrite): Promise<void> {
-    try {
-      this.#commit(batch);
-      return Promise.resolve();
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
+    if (!this.#db.isOpen) return Promise.reject(new Error('the log store is closed'));
+    const id = this.#nextWrite++;
+    const writer = this.#writerThread();
+    // A pending write keeps the process alive until it is durable; an idle writer does not.
+    if (this.#writing.size === 0) writer.ref();
+    const written = new Promise<void>((resolve, reject) => {
+      this.#writing.set(id, { resolve, reject });
+      const request: LogWriteRequest = { id, batch };
+      writer.postMessage(request);
+    });
+    this.#lastWrite = written.catch(() => undefined);
+    return written;
   }
 
-  #commit(batch: LogBatchWrite): void {
-    // BEGIN IMMEDIATE takes the write lock up front, so the size check below and the insert
-    // that follows it cannot be interleaved with another writer's.
-    this.#db.exec('BEGIN IMMEDIATE');
-    try {
-      const latest = toCheckpoint(this.#sql.latest.get());
-      if (latest !== undefined && latest.size >= batch.checkpoint.size) {
-        throw new LogStoreConflictError(
-          `checkpoint ${batch.checkpoint.size} does not extend stored size ${latest.size}`,
-        );
-      }
-      for (const tile of batch.tiles) {
-        this.#sql.putTile.run(tile.level, tile.index, tile.data, tile.inner ?? null);
-      }
-      for (const bundle of batch.bundles) this.#sql.putBundle.run(bundle.index, bundle.data);
-      const { size, note } = batch.checkpoint;
-      this.#sql.putCheckpoint.run(size, note, new Date().toISOString());
-      this.#db.exec('COMMIT');
-    } catch (error) {
-      this.#db.exec('ROLLBACK');
-      throw error;
-    }
+  #writerThread(): Worker {
+    if (this.#writer !== undefined) return this.#writer;
+    const writer = new Worker(new URL('./log-writer.worker.ts', import.meta.url), {
+      workerData: this.#path,
+    });
+    writer.on('message', (result: LogWriteResult) => {
+      const waiting = this.#writing.get(result.id);
+      this.#writing.delete(result.id);
+      if (this.#writing.size === 0) writer.unref();
+      if (result.ok) waiting?.resolve();
+      else if (result.conflict) waiting?.reject(new LogStoreConflictError(result.message));
+      else waiting?.reject(new Error(result.message));
+    });
+    // A writer that dies fails what it held; the next batch starts a new one.
+    const failAll = (error: Error) => {
+      if (this.#writer === writer) this.#writer = undefined;
+      for (const waiting of this.#writing.values()) waiting.reject(error);
+      this.#writing.clear();
+    };
+    writer.on('error', failAll);
+    writer.on('exit', () => {
+      failAll(new Error('the log writer stopped'));
+    });
+    this.#writer = writer;
+    return writer;
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    // The writer answers in order: once the last batch handed over settles, all have.
+    await this.#lastWrite;
+    const writer = this.#writer;
+    this.#writer = undefined;
+    await writer?.terminate();
     if (this.#db.isOpen) this.#db.close();
-    return Promise.resolve();
   }
 }
