@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { HeldCase } from '../../src/passage/database/held-case.repository.ts';
-import { hoursAfterD0 } from '../../src/passage/database/passage.fixtures.ts';
+import { aJourney, hoursAfterD0 } from '../../src/passage/database/passage.fixtures.ts';
 import { passageStoreOn } from '../../src/passage/database/passage-store.kysely.ts';
 import { seedCorridor } from '../../src/passage/field/field.fixtures.ts';
 import { openTestVigil } from '../support/test-vigil.ts';
@@ -134,5 +134,67 @@ describe('held-case routes', () => {
       const response = await transition(heldCase.id, { to: 'confirmed_held', version: 1, heldBy });
       assert.equal(response.statusCode, 422);
     }
+  });
+
+  it("moves the person's journey with the case: detained, then back on the road", async () => {
+    const journey = aJourney({
+      state: 'held_secondary',
+      lastPlaceId: corridor.bridge,
+      expectedBy: hoursAfterD0(2),
+    });
+    await store.journeys.insertMany([journey]);
+    const heldCase = await seedCase({ journeyId: journey.id });
+
+    const confirmed = await transition(heldCase.id, { to: 'confirmed_held', version: 1 });
+    assert.equal(confirmed.statusCode, 200, confirmed.body);
+    assert.equal((await store.journeys.get(journey.id))?.state, 'detained');
+
+    const released = await transition(heldCase.id, {
+      to: 'released',
+      version: 2,
+      placeId: corridor.bridge,
+    });
+    assert.equal(released.statusCode, 200, released.body);
+    const after = await store.journeys.get(journey.id);
+    assert.equal(after?.state, 'released');
+    assert.equal(after.version, journey.version + 2);
+    // Back on the road: the overdue clock restarts from the release, at the bridge's transit time.
+    const now = features.context.now().getTime();
+    assert.ok(Date.parse(after.lastSeenAt ?? '') >= now - 60_000);
+    assert.equal(
+      Date.parse(after.expectedBy ?? '') - Date.parse(after.lastSeenAt ?? ''),
+      corridor.bridgeToCentreMinutes * 60_000,
+    );
+    const history = await store.journeys.history(journey.id);
+    assert.deepEqual(
+      history.map((event) => [event.from, event.to]),
+      [
+        ['held_secondary', 'detained'],
+        ['detained', 'released'],
+      ],
+    );
+    // The case's seal names the journey's move; ids and states only.
+    const seal = await db
+      .selectFrom('sealed_record')
+      .select('record')
+      .where('kind', '=', 'held_case.transition')
+      .where('id', '=', heldCase.id)
+      .where('version', '=', 3)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual((JSON.parse(seal.record) as { journey: unknown }).journey, {
+      journeyId: journey.id,
+      from: 'detained',
+      to: 'released',
+      version: journey.version + 2,
+    });
+  });
+
+  it('leaves a journey that has moved on past what the case can undo', async () => {
+    const arrived = aJourney({ state: 'arrived' });
+    await store.journeys.insertMany([arrived]);
+    const late = await seedCase({ journeyId: arrived.id });
+    const response = await transition(late.id, { to: 'confirmed_held', version: 1 });
+    assert.equal(response.statusCode, 200, response.body);
+    assert.equal((await store.journeys.get(arrived.id))?.state, 'arrived');
   });
 });
