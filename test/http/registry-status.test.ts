@@ -8,6 +8,7 @@ import { formatReferenceCode } from '../../src/passage/model/reference-code.ts';
 import { errorCode, send, snapshot } from '../../src/passage/registry/registry-http.fixture.ts';
 import { ARMEN_HY, DAVIT_HY } from '../../src/passage/registry/registry.fixture.ts';
 import { STATUS_LOOKUP_RATE_LIMIT } from '../../src/passage/registry/status/status-lookup.routes.ts';
+import { MAX_WRONG_BIRTH_YEARS } from '../../src/passage/registry/status/status-lookup.service.ts';
 import { openTestVigil } from '../support/test-vigil.ts';
 
 const test = await openTestVigil({ backgroundJobs: false });
@@ -139,7 +140,8 @@ describe('family status look-up route', () => {
   });
 
   it('limits look-ups per address', async () => {
-    const payload = { referenceCode, birthYear: 1900 };
+    // A code that names no household: only the per-address limit is at work here.
+    const payload = { referenceCode: 'not a code', birthYear: 1900 };
     for (let i = 0; i < STATUS_LOOKUP_RATE_LIMIT.max; i++) {
       assert.equal((await lookup(payload, '10.9.9.9')).statusCode, 404);
     }
@@ -147,5 +149,15 @@ describe('family status look-up route', () => {
     assert.equal(limited.statusCode, 429);
     assert.equal(errorCode(limited), 'rate_limited');
     assert.equal((await lookup({ referenceCode, birthYear: 1979 }, '10.9.9.10')).statusCode, 200);
+  });
+
+  it('locks a code walked through birth years from many addresses, for the right year too', async () => {
+    for (let i = 0; i < MAX_WRONG_BIRTH_YEARS; i++) {
+      const response = await lookup({ referenceCode, birthYear: 1950 + i }, `10.8.0.${String(i)}`);
+      assert.equal(response.statusCode, 404);
+    }
+    const locked = await lookup({ referenceCode, birthYear: 1979 }, '10.8.1.1');
+    assert.equal(locked.statusCode, 404);
+    assert.equal(errorCode(locked), 'not_found');
   });
 });

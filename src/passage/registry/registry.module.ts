@@ -41,7 +41,7 @@ export function registryServices(context: PassageContext): RegistryServices {
     registration: new HouseholdRegistrationService({ db, sealer, vault, keyring, consents, now }),
     households: new HouseholdService({ db, sealer, consents, now }),
     people: new PeopleAccessService({ db, vault }),
-    statusLookup: new StatusLookupService({ db, keyring }),
+    statusLookup: new StatusLookupService({ db, keyring, now }),
   };
 }
 

@@ -1,5 +1,6 @@
 // POST /api/v1/status-lookup: public, the secret (the reference code) in the body, never in a
-// URL, and rate-limited per address so that codes cannot be walked.
+// URL, and rate-limited per address so that codes cannot be walked (the service also locks a
+// code for a day after five wrong birth years, whatever the addresses).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';

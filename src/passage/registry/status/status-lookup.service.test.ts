@@ -5,6 +5,11 @@ import { DomainError } from '../../../errors/domain-error.ts';
 import { passageStoreOn } from '../../database/passage-store.kysely.ts';
 import { formatReferenceCode } from '../../model/reference-code.ts';
 import { ARMEN_HY, DAVIT_HY, REGISTRY_ACTOR, openTestRegistry } from '../registry.fixture.ts';
+import {
+  LOOKUP_LOCK_MS,
+  MAX_WRONG_BIRTH_YEARS,
+  StatusLookupService,
+} from './status-lookup.service.ts';
 import type { TestRegistry } from '../registry.fixture.ts';
 
 async function registeredFamily(registry: TestRegistry) {
@@ -109,5 +114,36 @@ describeOnBothDatabases('family status look-up', (open) => {
         .length,
       2,
     );
+  });
+
+  it('locks a code after five wrong birth years for a day, even to the right year', async () => {
+    const { db } = await open();
+    const registry = openTestRegistry(db);
+    const { referenceCode } = await registeredFamily(registry);
+    let now = Date.parse('2023-09-26T12:00:00.000Z');
+    const lookup = new StatusLookupService({
+      db,
+      keyring: registry.context.keyring,
+      now: () => new Date(now),
+    });
+    // A typo, then the right year: the family gets in, and the count starts again.
+    await assert.rejects(lookup.lookup({ referenceCode, birthYear: 1978 }), isNotFound);
+    assert.equal((await lookup.lookup({ referenceCode, birthYear: 1979 })).length, 2);
+    for (let year = 1950; year < 1950 + MAX_WRONG_BIRTH_YEARS; year++) {
+      await assert.rejects(lookup.lookup({ referenceCode, birthYear: year }), isNotFound);
+    }
+    await assert.rejects(lookup.lookup({ referenceCode, birthYear: 1979 }), isNotFound);
+    await assert.rejects(lookup.lookup({ referenceCode, birthYear: 2012 }), isNotFound);
+    // Another household is not affected.
+    const other = await registry.registration.register(
+      { intention: 'leave', members: [{ identity: { ...ARMEN_HY, birthYear: 1990 } }] },
+      REGISTRY_ACTOR,
+    );
+    assert.equal(
+      (await lookup.lookup({ referenceCode: other.referenceCode, birthYear: 1990 })).length,
+      1,
+    );
+    now += LOOKUP_LOCK_MS;
+    assert.equal((await lookup.lookup({ referenceCode, birthYear: 1979 })).length, 2);
   });
 });
