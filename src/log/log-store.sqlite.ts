@@ -76,6 +76,9 @@ export class SqliteLogStore implements LogStore {
     this.#db.exec(SCHEMA);
     addInnerHashesColumn(this.#db);
     this.#sql = prepare(this.#db);
+    // Started now, while the server finishes starting, so the first commit does not wait for
+    // a thread to boot; idle, it does not keep the process alive.
+    this.#writerThread().unref();
   }
 
   latestCheckpoint(): Promise<StoredCheckpoint | undefined> {

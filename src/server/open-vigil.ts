@@ -106,6 +106,8 @@ export async function openVigil(options: VigilOptions): Promise<Vigil> {
     sealer,
     keyring,
     devices,
+    // PostgreSQL's pool lets a second group commit run while the first waits on the server.
+    concurrentSyncGroups: database.dialect === 'postgres' ? 2 : 1,
     ...(options.now === undefined ? {} : { now: options.now }),
     logError: (error, what) => appLog?.error({ err: error }, `${what} failed`),
   });

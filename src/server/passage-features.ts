@@ -23,6 +23,8 @@ export interface FeatureDeps {
   sealer: Sealer;
   keyring: Keyring;
   devices: DeviceService;
+  /** Sync group commits that may run at once (1 on SQLite; see SyncServiceDeps). */
+  concurrentSyncGroups?: number;
   now?: () => Date;
   logError: (error: unknown, what: string) => void;
 }
@@ -60,6 +62,7 @@ export async function wirePassageFeatures(deps: FeatureDeps): Promise<PassageFea
     db: deps.db,
     handlers,
     devices: deps.devices,
+    concurrentGroups: deps.concurrentSyncGroups ?? 1,
     now,
     onError: (error) => {
       deps.logError(error, 'sync item');

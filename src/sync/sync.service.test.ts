@@ -36,11 +36,12 @@ function signed(payload: unknown, deviceId = DEVICE, id = randomUUID(), type = '
   return { ...capture, signature: signature.toString('base64') };
 }
 
-describeOnBothDatabases('SyncService', (open) => {
-  async function service() {
+describeOnBothDatabases('SyncService', (open, dialect) => {
+  async function service(concurrentGroups = 1) {
     const { db } = await open();
     const sync = new SyncService({
       db,
+      concurrentGroups,
       handlers: { note: noteHandler },
       devices: {
         verifySignatures: (_device, signed) =>
@@ -138,5 +139,52 @@ describeOnBothDatabases('SyncService', (open) => {
     const results = await sync.applyBatch([item, item], context());
     assert.equal(results.length, 2);
     assert.equal(results[0]?.status, 'applied');
+  });
+
+  it('runs up to concurrentGroups group commits at once, each batch applied exactly once', async () => {
+    const { db } = await open();
+    let inFlight = 0;
+    let most = 0;
+    // A write that takes a while, so that batches arriving meanwhile form the next groups.
+    const slowNotes: CaptureHandler = {
+      async prepare(item, capture) {
+        const prepared = await noteHandler.prepare(item, capture);
+        return {
+          ...prepared,
+          write: async () => {
+            most = Math.max(most, ++inFlight);
+            await new Promise((resolve) => setTimeout(resolve, 30));
+            inFlight--;
+          },
+        };
+      },
+    };
+    const sync = new SyncService({
+      db,
+      concurrentGroups: 2,
+      handlers: { note: slowNotes },
+      devices: {
+        verifySignatures: (_device, items) => Promise.resolve(items.map(() => true)),
+      },
+    });
+    const batches = Array.from({ length: 6 }, (_, batch) =>
+      Array.from({ length: 5 }, (_, index) => signed({ text: `batch ${batch} item ${index}` })),
+    );
+    const answers = await Promise.all(
+      batches.map(async (items, index) => {
+        await new Promise((resolve) => setTimeout(resolve, index * 10));
+        return sync.applyBatch(items, context());
+      }),
+    );
+    // The first batch comes again (a retry after a lost answer): duplicates, stored once.
+    answers.push(await sync.applyBatch(batches[0] ?? [], context()));
+    const statuses = answers.flat().map((answer) => answer.status);
+    assert.equal(statuses.filter((status) => status === 'applied').length, 30);
+    assert.equal(statuses.filter((status) => status === 'duplicate').length, 5);
+    const stored = await db.selectFrom('sync_item').select('id').execute();
+    assert.equal(new Set(stored.map((row) => row.id)).size, 30);
+    assert.equal(stored.length, 30);
+    // PostgreSQL runs two transactions at once; SQLite's one connection runs them in turn.
+    assert.equal(most, dialect === 'postgres' ? 2 : 1);
   });
 });

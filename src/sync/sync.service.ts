@@ -40,6 +40,11 @@ export interface SyncServiceDeps {
   now?: () => Date;
   /** Unexpected handler failures (bugs), for the server log; never item content. */
   onError?: (error: unknown) => void;
+  /**
+   * Group commits that may run at once (default 1). SQLite has one connection, so one; on
+   * PostgreSQL a second overlaps the database's work with the next group's preparation.
+   */
+  concurrentGroups?: number;
 }
 
 interface Ready {
@@ -258,20 +263,27 @@ export class SyncService {
   // many small requests (a device syncing one passage at a time), instead of one fsync each.
   // If the shared transaction fails, every batch in it falls back to its items one by one.
   readonly #waiting: Waiting[] = [];
-  #draining = false;
+  #running = 0;
+  #scheduled = false;
 
   #commitTogether(ready: readonly Ready[]): Promise<void> {
     return new Promise((resolve, reject) => {
       this.#waiting.push({ ready, resolve, reject });
-      if (!this.#draining) {
-        this.#draining = true;
-        setImmediate(() => void this.#drain());
+      if (!this.#scheduled) {
+        this.#scheduled = true;
+        // setImmediate lets the requests arriving meanwhile join the group.
+        setImmediate(() => {
+          this.#scheduled = false;
+          this.#pump();
+        });
       }
     });
   }
 
-  async #drain(): Promise<void> {
-    while (this.#waiting.length > 0) {
+  // Starts groups while fewer than concurrentGroups run; each finished group starts the next.
+  #pump(): void {
+    const most = this.#deps.concurrentGroups ?? 1;
+    while (this.#running < most && this.#waiting.length > 0) {
       const group: Waiting[] = [];
       let items = 0;
       while (this.#waiting.length > 0 && (group.length === 0 || items < MAX_GROUP_ITEMS)) {
@@ -280,15 +292,22 @@ export class SyncService {
         group.push(next);
         items += next.ready.length;
       }
-      try {
-        const all = group.flatMap((waiting) => waiting.ready);
-        await this.#deps.db.transaction().execute((trx) => this.#write(trx, all));
-        for (const waiting of group) waiting.resolve();
-      } catch (error) {
-        for (const waiting of group) waiting.reject(error);
-      }
+      this.#running++;
+      void this.#commitGroup(group).finally(() => {
+        this.#running--;
+        this.#pump();
+      });
     }
-    this.#draining = false;
+  }
+
+  async #commitGroup(group: readonly Waiting[]): Promise<void> {
+    try {
+      const all = group.flatMap((waiting) => waiting.ready);
+      await this.#deps.db.transaction().execute((trx) => this.#write(trx, all));
+      for (const waiting of group) waiting.resolve();
+    } catch (error) {
+      for (const waiting of group) waiting.reject(error);
+    }
   }
 
   async #write(trx: Kysely<Database>, ready: readonly Ready[]): Promise<void> {
