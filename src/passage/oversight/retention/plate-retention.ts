@@ -35,25 +35,23 @@ const SLICE = 500;
 async function vehicleActivity(
   db: Kysely<Database>,
 ): Promise<{ lastSeen: Map<string, string>; open: Set<string> }> {
+  // A vehicle is seen at its passages and through its journeys' last sightings.
+  const sightings = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('journey')
+        .select(['vehicle_id', 'last_seen_at as at'])
+        .unionAll(eb.selectFrom('checkpoint_passage').select(['vehicle_id', 'recorded_at as at']))
+        .as('sighting'),
+    )
+    .select(['vehicle_id', (eb) => eb.fn.max('at').as('at')])
+    .where('vehicle_id', 'is not', null)
+    .groupBy('vehicle_id')
+    .execute();
   const lastSeen = new Map<string, string>();
-  const later = (id: string, at: string | null) => {
-    const known = lastSeen.get(id);
-    if (at !== null && (known === undefined || at > known)) lastSeen.set(id, at);
-  };
-  const passages = await db
-    .selectFrom('checkpoint_passage')
-    .select(['vehicle_id', (eb) => eb.fn.max('recorded_at').as('at')])
-    .where('vehicle_id', 'is not', null)
-    .groupBy('vehicle_id')
-    .execute();
-  for (const row of passages) if (row.vehicle_id !== null) later(row.vehicle_id, row.at);
-  const journeys = await db
-    .selectFrom('journey')
-    .select(['vehicle_id', (eb) => eb.fn.max('last_seen_at').as('at')])
-    .where('vehicle_id', 'is not', null)
-    .groupBy('vehicle_id')
-    .execute();
-  for (const row of journeys) if (row.vehicle_id !== null) later(row.vehicle_id, row.at);
+  for (const row of sightings) {
+    if (row.vehicle_id !== null && row.at !== null) lastSeen.set(row.vehicle_id, row.at);
+  }
   const open = await db
     .selectFrom('journey')
     .select('vehicle_id')
