@@ -67,7 +67,7 @@ interface Seeded {
   privateKey: KeyObject;
 }
 
-export async function seed(vigil: Vigil): Promise<Seeded> {
+async function seed(vigil: Vigil): Promise<Seeded> {
   const store = passageStoreOn(vigil.database.db);
   const at = new Date().toISOString();
   const names = { en: 'Bench checkpoint', hy: 'Bench', az: 'Bench', ru: 'Bench' };
@@ -120,7 +120,7 @@ export async function seed(vigil: Vigil): Promise<Seeded> {
   };
 }
 
-export function signedBatch(seeded: Seeded, size: number): string {
+function signedBatch(seeded: Seeded, size: number): string {
   const items = Array.from({ length: size }, () => {
     const capture = {
       // As a device does: a UUIDv7, so the server's primary-key indexes grow at their right edge.
@@ -169,7 +169,7 @@ async function post(url: string, token: string, body: string): Promise<boolean> 
 }
 
 /** Closed loop: `connections` clients each send the next body as soon as the last is answered. */
-export async function saturate(
+async function saturate(
   url: string,
   token: string,
   bodies: readonly string[],

@@ -114,8 +114,8 @@ async function redactedCrossings(
 export async function destroyExpiredPlates(
   ctx: Pick<PassageContext, 'db' | 'sealer'>,
   now: Date,
-  retentionDays: number = RETENTION_SCHEDULE.passage_raw.days,
 ): Promise<number> {
+  const retentionDays = RETENTION_SCHEDULE.passage_raw.days;
   const cutoff = new Date(now.getTime() - retentionDays * DAY_MS).toISOString();
   const expired = await expiredVehicles(ctx.db, cutoff);
   for (let start = 0; start < expired.length; start += SLICE) {
