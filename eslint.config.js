@@ -66,6 +66,30 @@ export default tseslint.config(
     },
   },
   {
+    // The monitoring rules (verification workflow, grading, casualty figures) are pure as well;
+    // they may reuse the passage model's state-machine builder.
+    files: ['src/monitoring/model/**/*.ts'],
+    ignores: ['src/monitoring/model/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*'],
+              message: 'The monitoring model is pure: it runs in the browser too.',
+            },
+            {
+              regex: '^\\.\\./(?!\\.\\./errors/|\\.\\./passage/model/state-machine\\.ts$)',
+              message:
+                'The monitoring model imports only itself, src/errors and the state-machine builder.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

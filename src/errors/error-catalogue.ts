@@ -16,6 +16,11 @@ export const ERROR_CATALOGUE = {
     status: 409,
     message: 'The record is not in a state that allows this change.',
   },
+  two_person_rule: {
+    status: 403,
+    message: 'A second, different person must take this step (two-person rule).',
+  },
+  legal_hold: { status: 409, message: 'The record is under legal hold and cannot be removed.' },
   gone: { status: 410, message: 'This record was destroyed under its retention schedule.' },
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   unsupported_media_type: { status: 415, message: 'Send the body as application/json.' },

@@ -7,6 +7,7 @@ import { registerAlertRoutes } from '../alerts/alert.routes.ts';
 import { AlertService } from '../alerts/alert.service.ts';
 import { registerAlertStreamRoute } from '../alerts/alert-stream.routes.ts';
 import type { DeviceService } from '../auth/device.service.ts';
+import { MONITORING_MODULES } from '../monitoring/monitoring.modules.ts';
 import type { PassageContext } from '../passage/passage-context.ts';
 import { PASSAGE_MODULES } from '../passage/passage.modules.ts';
 import type { Keyring } from '../people/keyring.ts';
@@ -56,8 +57,9 @@ export async function wirePassageFeatures(deps: FeatureDeps): Promise<PassageFea
     now,
     logError: deps.logError,
   };
+  const modules = [...PASSAGE_MODULES, ...MONITORING_MODULES];
   const handlers: Record<string, CaptureHandler> = {};
-  for (const module of PASSAGE_MODULES) Object.assign(handlers, module.captureHandlers?.(context));
+  for (const module of modules) Object.assign(handlers, module.captureHandlers?.(context));
   const sync = new SyncService({
     db: deps.db,
     handlers,
@@ -77,10 +79,10 @@ export async function wirePassageFeatures(deps: FeatureDeps): Promise<PassageFea
       registerSyncRoutes(app, sync);
       registerAlertRoutes(app, alerts);
       registerAlertStreamRoute(app, { hub, backlog: alerts });
-      for (const module of PASSAGE_MODULES) module.registerRoutes?.(app, context);
+      for (const module of modules) module.registerRoutes?.(app, context);
     },
     start() {
-      const stops = PASSAGE_MODULES.map((module) => module.start?.(context));
+      const stops = modules.map((module) => module.start?.(context));
       return async () => {
         for (const stop of stops) await stop?.();
       };

@@ -9,6 +9,11 @@ import * as people from './migrations/0004-people.ts';
 import * as passage from './migrations/0005-passage.ts';
 import * as sync from './migrations/0006-sync.ts';
 import * as partialJourneyIndexes from './migrations/0007-partial-journey-indexes.ts';
+import * as monitoringIntake from './migrations/0008-monitoring-intake.ts';
+import * as incidents from './migrations/0009-incidents.ts';
+import * as evidence from './migrations/0010-evidence.ts';
+import * as commitments from './migrations/0011-commitments.ts';
+import * as duplicates from './migrations/0012-duplicates.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-api-token': apiToken,
@@ -18,6 +23,11 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-passage': passage,
   '0006-sync': sync,
   '0007-partial-journey-indexes': partialJourneyIndexes,
+  '0008-monitoring-intake': monitoringIntake,
+  '0009-incidents': incidents,
+  '0010-evidence': evidence,
+  '0011-commitments': commitments,
+  '0012-duplicates': duplicates,
 };
 
 /** Brings the database to the latest schema; throws if any migration fails. */

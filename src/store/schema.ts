@@ -3,6 +3,10 @@
 // SQLite and PostgreSQL. Portable types only: text (ISO-8601 UTC timestamps, UUIDs, base64),
 // integer/bigint (counts, 0/1 flags), real; no engine-specific type outside an adapter.
 import type { AuthTables } from '../auth/auth.tables.ts';
+import type { AnalysisTables } from '../monitoring/analysis/analysis.tables.ts';
+import type { CommitmentTables } from '../monitoring/commitments/commitments.tables.ts';
+import type { EvidenceTables } from '../monitoring/evidence/evidence.tables.ts';
+import type { MonitoringTables } from '../monitoring/monitoring.tables.ts';
 import type { PassageTables } from '../passage/passage.tables.ts';
 import type { PeopleTables } from '../people/people.tables.ts';
 import type { SealTables } from '../seal/seal.tables.ts';
@@ -19,6 +23,16 @@ export interface ApiTokenTable {
 }
 
 /** Every table of the application database. */
-export interface Database extends AuthTables, SealTables, PeopleTables, PassageTables, SyncTables {
+export interface Database
+  extends
+    AuthTables,
+    SealTables,
+    PeopleTables,
+    PassageTables,
+    SyncTables,
+    MonitoringTables,
+    EvidenceTables,
+    CommitmentTables,
+    AnalysisTables {
   api_token: ApiTokenTable;
 }

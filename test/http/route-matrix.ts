@@ -74,6 +74,11 @@ export const EXPECTED: Readonly<Record<string, ExpectedAccess>> = {
   'POST /api/v1/people/search': sessions('hotline', 'coordinator'),
   'POST /api/v1/people/:personRef/identity': sessions('hotline', 'coordinator'),
   'POST /api/v1/status-lookup': 'public',
+  // monitoring — intake: sources, information items, resident reports, CSV import
+  // monitoring — incidents: verification workflow, versions, links, statistics
+  // monitoring — analysis: duplicate suggestions
+  // monitoring — evidence: files, custody, legal hold
+  // monitoring — commitments, access restrictions, patrols, hotline contacts
 };
 
 /** True when a caller of `role` holding a `kind` credential may call a route with `access`. */

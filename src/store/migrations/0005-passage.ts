@@ -5,18 +5,9 @@
 // members, checks, controls, legs, contacts). References across records (journey → vehicle,
 // passage → checkpoint, …) carry none: captures arrive offline in any order, and retention
 // destroys plates and raw sheets after reconciliation while the journeys stay (DOMAIN.md §6).
-import type { CreateTableBuilder, Kysely } from 'kysely';
-
-interface TableSpec {
-  name: string;
-  /** Comma-separated `name type [null]`; type is text, integer or double. */
-  columns: string;
-  primaryKey: readonly string[];
-  /** The record this table's rows belong to: [own column, parent table] (parent's `id`). */
-  parent?: readonly [string, string];
-  /** Secondary indexes; a name ending in `_unique` makes a unique index. */
-  indexes?: Readonly<Record<string, readonly string[]>>;
-}
+import type { Kysely } from 'kysely';
+import { createTable } from './table-spec.ts';
+import type { TableSpec } from './table-spec.ts';
 
 /** The columns of every transition history: the version after the change, who, when. */
 const EVENT = 'version integer, from_state text, to_state text, at text, actor text';
@@ -186,40 +177,6 @@ const TABLES: readonly TableSpec[] = [
 
 // `double` is double precision on both engines: PostgreSQL's `real` is only 4 bytes, too
 // coarse for coordinates (about a metre at 7 significant digits).
-const TYPES = { text: 'text', integer: 'integer', double: 'double precision' } as const;
-
-type ColumnType = (typeof TYPES)[keyof typeof TYPES];
-
-/** Splits `name type [null]` column text; throws on anything else (a typo fails loudly). */
-function parseColumn(text: string): [string, ColumnType, boolean] {
-  const [name, type, nullable, ...rest] = text.trim().split(/\s+/);
-  const known = Object.entries(TYPES).find(([word]) => word === type)?.[1];
-  if (name === undefined || known === undefined || rest.length > 0) {
-    throw new Error(`bad column spec: ${text}`);
-  }
-  if (nullable !== undefined && nullable !== 'null') throw new Error(`bad column spec: ${text}`);
-  return [name, known, nullable === 'null'];
-}
-
-async function createTable(db: Kysely<unknown>, spec: TableSpec): Promise<void> {
-  let table: CreateTableBuilder<string, string> = db.schema.createTable(spec.name);
-  for (const [name, type, isNullable] of spec.columns.split(',').map(parseColumn)) {
-    table = table.addColumn(name, type, (column) => (isNullable ? column : column.notNull()));
-  }
-  table = table.addPrimaryKeyConstraint(`${spec.name}_pk`, [...spec.primaryKey]);
-  if (spec.parent !== undefined) {
-    const [column, parent] = spec.parent;
-    table = table.addForeignKeyConstraint(`${spec.name}_${parent}_fk`, [column], parent, ['id']);
-  }
-  await table.execute();
-  for (const [name, columns] of Object.entries(spec.indexes ?? {})) {
-    let index = db.schema.createIndex(name).on(spec.name);
-    for (const column of columns) index = index.column(column);
-    await (name.endsWith('_unique') ? index.unique() : index).execute();
-  }
-}
-
-/** Creates the passage domain's tables and indexes. */
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const spec of TABLES) await createTable(db, spec);
 }
