@@ -6,6 +6,7 @@ import { SourceError } from '../verifier/log-source.ts';
 import { VerificationError } from '../verifier/verification-error.ts';
 import { UsageError } from './cli-error.ts';
 import { registerDemo } from './demo.command.ts';
+import { registerEvidence } from './evidence.command.ts';
 import { registerKeygen } from './keygen.command.ts';
 import { registerLog } from './log.command.ts';
 import { registerRetention } from './retention.command.ts';
@@ -13,6 +14,7 @@ import { registerServe } from './serve.command.ts';
 import { registerToken } from './token.command.ts';
 import { registerUser } from './user.command.ts';
 import { registerVerify } from './verify.command.ts';
+import { registerVerifyPackage } from './verify-package.command.ts';
 
 function buildProgram(): Command {
   const program = new Command('vigil')
@@ -27,6 +29,8 @@ function buildProgram(): Command {
   registerRetention(program);
   registerUser(program);
   registerVerify(program);
+  registerVerifyPackage(program);
+  registerEvidence(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

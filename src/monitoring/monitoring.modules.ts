@@ -8,6 +8,7 @@
 // - commitments: the register of public commitments, the mission's access restrictions,
 //   patrols and hotline contacts.
 import type { PassageModule } from '../passage/passage-context.ts';
+import { evidenceModule } from './evidence/evidence.module.ts';
 
 /** Every slice of the monitoring domain. */
-export const MONITORING_MODULES: readonly PassageModule[] = [];
+export const MONITORING_MODULES: readonly PassageModule[] = [evidenceModule];

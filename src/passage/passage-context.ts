@@ -20,6 +20,10 @@ export interface PassageContext {
   now: () => Date;
   /** For unexpected failures of background work; never given record content. */
   logError: (error: unknown, what: string) => void;
+  /** The data directory (files kept beside the database: evidence); set by the server. */
+  dataDir?: string;
+  /** Largest evidence upload in bytes (VigilOptions.evidenceUploadLimit); default 200 MB. */
+  evidenceUploadLimit?: number;
 }
 
 /**

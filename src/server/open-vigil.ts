@@ -51,6 +51,8 @@ export interface VigilOptions {
   backgroundJobs?: boolean;
   /** The clock of the domain services (tests and the demo move it). */
   now?: () => Date;
+  /** Largest evidence upload in bytes; larger ones get 413 and nothing is kept. Default 200 MB. */
+  evidenceUploadLimit?: number;
 }
 
 /** A running Vigil: its HTTP app and what a caller may need to reach or close. */
@@ -110,6 +112,10 @@ export async function openVigil(options: VigilOptions): Promise<Vigil> {
     concurrentSyncGroups: database.dialect === 'postgres' ? 2 : 1,
     ...(options.now === undefined ? {} : { now: options.now }),
     logError: (error, what) => appLog?.error({ err: error }, `${what} failed`),
+    dataDir: options.dataDir,
+    ...(options.evidenceUploadLimit === undefined
+      ? {}
+      : { evidenceUploadLimit: options.evidenceUploadLimit }),
   });
   const notary = new NotaryService({
     append: (entry) => sequencer.append(entry),

@@ -28,6 +28,9 @@ export interface FeatureDeps {
   concurrentSyncGroups?: number;
   now?: () => Date;
   logError: (error: unknown, what: string) => void;
+  /** Passed on to the modules' context (see PassageContext). */
+  dataDir?: string;
+  evidenceUploadLimit?: number;
 }
 
 /** The wired features: their routes, their background work, and handles for tests and the demo. */
@@ -56,6 +59,10 @@ export async function wirePassageFeatures(deps: FeatureDeps): Promise<PassageFea
     alerts,
     now,
     logError: deps.logError,
+    ...(deps.dataDir === undefined ? {} : { dataDir: deps.dataDir }),
+    ...(deps.evidenceUploadLimit === undefined
+      ? {}
+      : { evidenceUploadLimit: deps.evidenceUploadLimit }),
   };
   const modules = [...PASSAGE_MODULES, ...MONITORING_MODULES];
   const handlers: Record<string, CaptureHandler> = {};

@@ -78,6 +78,17 @@ export const EXPECTED: Readonly<Record<string, ExpectedAccess>> = {
   // monitoring — incidents: verification workflow, versions, links, statistics
   // monitoring — analysis: duplicate suggestions
   // monitoring — evidence: files, custody, legal hold
+  'POST /api/v1/evidence': sessions('admin', 'coordinator', 'analyst', 'monitor'),
+  'GET /api/v1/evidence': sessions('admin', 'coordinator', 'analyst'),
+  'GET /api/v1/evidence/:id': sessions('admin', 'coordinator', 'analyst'),
+  'GET /api/v1/evidence/:id/custody': sessions('admin', 'coordinator', 'analyst'),
+  'GET /api/v1/evidence/:id/original': sessions('admin', 'coordinator', 'analyst'),
+  'GET /api/v1/evidence/:id/file-name': sessions('admin', 'coordinator', 'analyst'),
+  'POST /api/v1/evidence/:id/working-copy': sessions('admin', 'coordinator', 'analyst'),
+  'POST /api/v1/evidence/:id/hash-check': sessions('admin', 'coordinator', 'analyst'),
+  'POST /api/v1/evidence/:id/links': sessions('coordinator', 'analyst'),
+  'POST /api/v1/evidence/:id/legal-hold': sessions('admin', 'coordinator'),
+  'POST /api/v1/evidence/:id/deletion': sessions('admin', 'coordinator'),
   // monitoring — commitments, access restrictions, patrols, hotline contacts
 };
 
