@@ -9,6 +9,7 @@
 //   patrols and hotline contacts.
 import type { PassageModule } from '../passage/passage-context.ts';
 import { evidenceModule } from './evidence/evidence.module.ts';
+import { incidentsModule } from './incidents/incidents.module.ts';
 
 /** Every slice of the monitoring domain. */
-export const MONITORING_MODULES: readonly PassageModule[] = [evidenceModule];
+export const MONITORING_MODULES: readonly PassageModule[] = [evidenceModule, incidentsModule];

@@ -130,7 +130,10 @@ export interface IncidentTransitionTable {
   to_state: IncidentState;
   reason: string;
   at: string;
+  /** Who applied the step (for a two-person step: the second person, who confirmed). */
   actor: string;
+  /** For a two-person step, the first person, who proposed it; null otherwise. */
+  proposed_by: string | null;
 }
 
 /** incident_approval: the first person's half of a two-person step, waiting for a second. */

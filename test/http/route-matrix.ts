@@ -76,6 +76,15 @@ export const EXPECTED: Readonly<Record<string, ExpectedAccess>> = {
   'POST /api/v1/status-lookup': 'public',
   // monitoring — intake: sources, information items, resident reports, CSV import
   // monitoring — incidents: verification workflow, versions, links, statistics
+  'POST /api/v1/incidents': sessions('analyst', 'coordinator', 'admin'),
+  'GET /api/v1/incidents': sessions('analyst', 'coordinator', 'admin', 'hotline'),
+  'GET /api/v1/incidents/:id': sessions('analyst', 'coordinator', 'admin'),
+  'GET /api/v1/incidents/:id/narrative': sessions('analyst', 'coordinator', 'admin'),
+  'POST /api/v1/incidents/:id/versions': sessions('analyst', 'coordinator', 'admin'),
+  'POST /api/v1/incidents/:id/transitions': sessions('analyst', 'coordinator', 'admin'),
+  'POST /api/v1/incidents/:id/merge': sessions('analyst', 'coordinator', 'admin'),
+  'POST /api/v1/incidents/:id/items': sessions('analyst', 'coordinator', 'admin'),
+  'POST /api/v1/incidents/:id/cases': sessions('analyst', 'coordinator', 'admin'),
   // monitoring — analysis: duplicate suggestions
   // monitoring — evidence: files, custody, legal hold
   'POST /api/v1/evidence': sessions('admin', 'coordinator', 'analyst', 'monitor'),

@@ -30,7 +30,7 @@ const TABLES: readonly TableSpec[] = [
   {
     name: 'incident_transition',
     columns: `incident_id text, version integer, from_state text, to_state text, reason text,
-              at text, actor text`,
+              at text, actor text, proposed_by text null`,
     primaryKey: ['incident_id', 'version'],
     parent: ['incident_id', 'incident'],
   },
