@@ -8,8 +8,15 @@
 // - commitments: the register of public commitments, the mission's access restrictions,
 //   patrols and hotline contacts.
 import type { PassageModule } from '../passage/passage-context.ts';
+import { commitmentsModule } from './commitments/commitments.module.ts';
 import { evidenceModule } from './evidence/evidence.module.ts';
 import { incidentsModule } from './incidents/incidents.module.ts';
+import { operationsModule } from './operations/operations.module.ts';
 
 /** Every slice of the monitoring domain. */
-export const MONITORING_MODULES: readonly PassageModule[] = [evidenceModule, incidentsModule];
+export const MONITORING_MODULES: readonly PassageModule[] = [
+  evidenceModule,
+  incidentsModule,
+  commitmentsModule,
+  operationsModule,
+];

@@ -65,6 +65,8 @@ export interface InfoItemTable {
   /** SHA-256 (hex) of an anonymous reporter's receipt code; null otherwise. */
   receipt_sha256: string | null;
   status: ItemStatus;
+  /** Why the item was set aside (staff's short reason); null otherwise. */
+  status_reason: string | null;
   created_at: string;
   updated_at: string;
   version: number;

@@ -99,6 +99,25 @@ export const EXPECTED: Readonly<Record<string, ExpectedAccess>> = {
   'POST /api/v1/evidence/:id/legal-hold': sessions('admin', 'coordinator'),
   'POST /api/v1/evidence/:id/deletion': sessions('admin', 'coordinator'),
   // monitoring — commitments, access restrictions, patrols, hotline contacts
+  'GET /api/v1/commitments': 'public',
+  'GET /api/v1/commitments/:id': 'public',
+  'POST /api/v1/commitments': sessions('analyst', 'coordinator'),
+  'POST /api/v1/commitments/:id/versions': sessions('analyst', 'coordinator'),
+  'POST /api/v1/commitments/:id/links': sessions('analyst', 'coordinator'),
+  'POST /api/v1/commitment-links/:id/withdrawal': sessions('analyst', 'coordinator'),
+  'GET /api/v1/commitments/:id/timeline': sessions(...STAFF),
+  'GET /api/v1/access-restrictions': 'public',
+  'POST /api/v1/access-restrictions': sessions('monitor', 'coordinator'),
+  'GET /api/v1/access-restrictions/:id': 'public',
+  'POST /api/v1/access-restrictions/:id/versions': sessions('monitor', 'coordinator'),
+  'POST /api/v1/patrols': sessions('monitor', 'coordinator'),
+  'GET /api/v1/patrols': sessions('monitor', 'coordinator', 'analyst'),
+  'GET /api/v1/patrols/:id': sessions('monitor', 'coordinator', 'analyst'),
+  'POST /api/v1/patrols/:id/transitions': sessions('monitor', 'coordinator'),
+  'POST /api/v1/hotline-contacts': sessions('hotline', 'coordinator'),
+  'GET /api/v1/hotline-contacts': sessions('hotline', 'coordinator', 'analyst'),
+  'POST /api/v1/hotline-contacts/:id/response': sessions('hotline', 'coordinator'),
+  'GET /api/v1/hotline-contacts/statistics': sessions('hotline', 'coordinator', 'analyst'),
 };
 
 /** True when a caller of `role` holding a `kind` credential may call a route with `access`. */

@@ -23,7 +23,7 @@ const TABLES: readonly TableSpec[] = [
     columns: `id text, channel text, source_id text null, proximity text null,
               credibility integer, language text, account_sealed text, received_at text,
               occurred_at text null, place_id text null, event_type text null, collected_by text,
-              access text, receipt_sha256 text null, status text, created_at text,
+              access text, receipt_sha256 text null, status text, status_reason text null, created_at text,
               updated_at text, version integer`,
     primaryKey: ['id'],
     indexes: {
