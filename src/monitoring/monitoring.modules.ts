@@ -11,10 +11,12 @@ import type { PassageModule } from '../passage/passage-context.ts';
 import { commitmentsModule } from './commitments/commitments.module.ts';
 import { evidenceModule } from './evidence/evidence.module.ts';
 import { incidentsModule } from './incidents/incidents.module.ts';
+import { intakeModule } from './intake/intake.module.ts';
 import { operationsModule } from './operations/operations.module.ts';
 
 /** Every slice of the monitoring domain. */
 export const MONITORING_MODULES: readonly PassageModule[] = [
+  intakeModule,
   evidenceModule,
   incidentsModule,
   commitmentsModule,
