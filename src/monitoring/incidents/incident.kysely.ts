@@ -1,6 +1,7 @@
 // Incidents in portable Kysely (SQLite and PostgreSQL); `db` may be the pool or a transaction.
 import type { Kysely, Updateable } from 'kysely';
 import { requireVersionedUpdate } from '../../passage/database/versioned-update.kysely.ts';
+import { markItemsLinked } from '../intake/item-links.ts';
 import type { Database } from '../../store/schema.ts';
 import type { IncidentTable } from '../monitoring.tables.ts';
 import type {
@@ -205,17 +206,12 @@ export class KyselyIncidentRepository implements IncidentRepository {
         })),
       )
       .execute();
-    // The intake slice's status word: the item now rests in an incident (status only, as the
-    // intake's own markLinked does; the item's content and grading versions are untouched).
-    await this.#db
-      .updateTable('info_item')
-      .set({ status: 'linked', updated_at: items[0]?.linkedAt ?? '' })
-      .where(
-        'id',
-        'in',
-        items.map((item) => item.itemId),
-      )
-      .execute();
+    // The items leave the triage queue (status only; their versions are untouched).
+    await markItemsLinked(
+      this.#db,
+      items.map((item) => item.itemId),
+      items[0]?.linkedAt ?? '',
+    );
   }
 
   async linkCase(id: string, link: IncidentCaseLink): Promise<void> {
