@@ -8,6 +8,7 @@
 // - commitments: the register of public commitments, the mission's access restrictions,
 //   patrols and hotline contacts.
 import type { PassageModule } from '../passage/passage-context.ts';
+import { analysisModule } from './analysis/analysis.module.ts';
 import { commitmentsModule } from './commitments/commitments.module.ts';
 import { evidenceModule } from './evidence/evidence.module.ts';
 import { incidentsModule } from './incidents/incidents.module.ts';
@@ -19,6 +20,7 @@ export const MONITORING_MODULES: readonly PassageModule[] = [
   intakeModule,
   evidenceModule,
   incidentsModule,
+  analysisModule,
   commitmentsModule,
   operationsModule,
 ];

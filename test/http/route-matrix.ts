@@ -102,6 +102,12 @@ export const EXPECTED: Readonly<Record<string, ExpectedAccess>> = {
   'POST /api/v1/incidents/:id/items': sessions('analyst', 'coordinator', 'admin'),
   'POST /api/v1/incidents/:id/cases': sessions('analyst', 'coordinator', 'admin'),
   // monitoring — analysis: duplicate suggestions
+  'GET /api/v1/duplicates': sessions('analyst', 'coordinator'),
+  'GET /api/v1/duplicates/incidents/:id': sessions('analyst', 'coordinator'),
+  'GET /api/v1/duplicates/info-items/:id': sessions('analyst', 'coordinator'),
+  'POST /api/v1/duplicates/decisions': sessions('analyst', 'coordinator'),
+  'GET /api/v1/duplicates/decisions/:id': sessions('analyst', 'coordinator'),
+  'GET /api/v1/incident-statistics': sessions('analyst', 'coordinator', 'admin'),
   // monitoring — evidence: files, custody, legal hold
   'POST /api/v1/evidence': sessions('admin', 'coordinator', 'analyst', 'monitor'),
   'GET /api/v1/evidence': sessions('admin', 'coordinator', 'analyst'),

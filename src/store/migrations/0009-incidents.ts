@@ -16,7 +16,6 @@ const TABLES: readonly TableSpec[] = [
               version integer`,
     primaryKey: ['id'],
     indexes: {
-      incident_state: ['state'],
       incident_occurred: ['occurred_start'],
       incident_place_occurred: ['place_id', 'occurred_start'],
     },
