@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { totpCode } from '../../src/auth/totp.ts';
+import { generateMonitoring } from '../../src/demo/monitoring.generator.ts';
 import { generateScenario } from '../../src/demo/scenario.ts';
 import type { Scenario } from '../../src/demo/scenario.types.ts';
 import type { JourneyState } from '../../src/passage/model/states.ts';
@@ -98,8 +99,12 @@ describe('vigil demo', () => {
   });
 
   it('reports progress as one line per stage when stderr is not a terminal', () => {
-    assert.match(first.stderr, /\[1\/5\] generating the synthetic scenario/);
-    assert.match(first.stderr, /\[5\/5\] journeys, passages and cases/);
+    assert.match(first.stderr, /\[1\/6\] generating the synthetic scenario/);
+    assert.match(first.stderr, /\[5\/6\] journeys, passages and cases/);
+    assert.match(
+      first.stderr,
+      /\[6\/6\] monitoring: reports, incidents, patrols, hotline, commitments/,
+    );
     assert.equal(first.stderr.includes('\u001b['), false, 'no terminal control codes in a log');
   });
 
@@ -149,7 +154,9 @@ describe('vigil demo', () => {
 
   it('stores what the scenario holds, identities in the vault only', async () => {
     const { totals } = scenario;
-    assert.equal(await count('person_identity'), totals.people);
+    // Everyone of the scenario, and the monitoring sources who left a contact.
+    const contacts = generateMonitoring(scenario).sources.filter((s) => s.contact !== undefined);
+    assert.equal(await count('person_identity'), totals.people + contacts.length);
     assert.equal(await count('household'), totals.households);
     assert.equal(await count('member'), totals.people);
     assert.equal(await count('journey'), totals.departed);
@@ -180,6 +187,81 @@ describe('vigil demo', () => {
       .where('record', 'like', `%${family}%`)
       .execute();
     assert.deepEqual(leaks, [], 'no sealed record holds a name');
+  });
+
+  it('loads the monitoring part through its services, as the API shows it', async () => {
+    const monitoring = generateMonitoring(scenario);
+    const moves = monitoring.patrols.reduce((n, p) => n + p.states.length - 1, 0);
+    assert.equal(await count('patrol'), monitoring.patrols.length);
+    assert.equal(await count('patrol_transition'), moves);
+    assert.equal(await count('hotline_contact'), monitoring.hotline.length);
+    assert.equal(await count('commitment'), monitoring.commitments.length);
+    const restrictions = await vigil.app.inject({
+      method: 'GET',
+      url: '/api/v1/access-restrictions?limit=1000',
+    });
+    assert.equal(restrictions.statusCode, 200, restrictions.body);
+    const listed = restrictions.json<{
+      restrictions: { kind: string; occurredAt: string }[];
+    }>().restrictions;
+    assert.equal(listed.length, monitoring.restrictions.length);
+    assert.deepEqual(
+      new Set(listed.map((r) => r.kind)),
+      new Set(['denial', 'conditional_access', 'delay', 'other_impediment']),
+    );
+    assert.ok(
+      listed.every((r) => r.occurredAt.startsWith('2023-')),
+      'at scenario time',
+    );
+    const commitments = await vigil.app.inject({ method: 'GET', url: '/api/v1/commitments' });
+    assert.equal(commitments.statusCode, 200, commitments.body);
+    for (const party of scenario.parties) assert.ok(commitments.body.includes(party.name));
+  });
+
+  it('loads reports, sources and incidents in every verification state, as the API shows them', async () => {
+    const monitoring = generateMonitoring(scenario);
+    assert.equal(await count('source'), monitoring.sources.length);
+    assert.equal(await count('info_item'), monitoring.items.length);
+    assert.equal(await count('incident'), monitoring.incidents.length);
+    // The analyst: the coordinator's code of this 30 s window was used above (no replays).
+    const { password, totp } = printedAccount(first.stdout, 'analyst');
+    const session = await vigil.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { name: 'analyst', password, totp: totpCode(totp) },
+    });
+    assert.equal(session.statusCode, 200, session.body);
+    const cookie = session.cookies.find((c) => c.name === 'vigil_session');
+    assert.ok(cookie !== undefined);
+    const get = (url: string) =>
+      vigil.app.inject({
+        method: 'GET',
+        url,
+        headers: { cookie: `vigil_session=${cookie.value}`, 'x-vigil-csrf': '1' },
+      });
+    for (const state of new Set(monitoring.incidents.map((i) => i.finalState))) {
+      const expected = monitoring.incidents.filter((i) => i.finalState === state).length;
+      const response = await get(`/api/v1/incidents?state=${state}&limit=500`);
+      assert.equal(response.statusCode, 200, response.body);
+      const listed = response.json<{ incidents: { id: string }[] }>().incidents;
+      assert.equal(listed.length, expected, state);
+    }
+    const corrected = await get('/api/v1/incidents?state=corrected');
+    const [explosion] = corrected.json<{ incidents: { id: string }[] }>().incidents;
+    assert.ok(explosion !== undefined);
+    const view = await get(`/api/v1/incidents/${explosion.id}`);
+    assert.equal(view.statusCode, 200, view.body);
+    const detail = view.json<{
+      versions: { content: { tolls: { killed: { best: number } } } }[];
+      transitions: { to: string; actor: string; proposedBy: string | null }[];
+    }>();
+    assert.deepEqual(
+      detail.versions.map((v) => v.content.tolls.killed.best),
+      [20, 68, 170, 218],
+    );
+    const twoPerson = detail.transitions.filter((t) => t.proposedBy !== null);
+    assert.ok(twoPerson.length >= 2, 'verified and cleared by two people');
+    for (const t of twoPerson) assert.notEqual(t.proposedBy, t.actor);
   });
 
   it('stores every checkpoint passage with a signature of the registered device', async () => {

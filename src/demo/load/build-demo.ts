@@ -7,9 +7,10 @@ import type { KeyObject } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { openVigil } from '../../server/open-vigil.ts';
 import type { Vigil } from '../../server/open-vigil.ts';
+import { generateMonitoring } from '../monitoring.generator.ts';
 import { generateScenario } from '../scenario.ts';
 import type { Scenario } from '../scenario.types.ts';
-import { tuneForBulkLoad } from './bulk-load.sqlite.ts';
+import { setBuildSynchronous, tuneForBulkLoad } from './bulk-load.sqlite.ts';
 import { createDemoAccounts, saveDemoCredentials } from './demo-accounts.ts';
 import type { DemoCredentials } from './demo-accounts.ts';
 import { buildingMarker, completeMarker, writeDemoMarker } from './demo-marker.ts';
@@ -18,6 +19,7 @@ import { eventState } from './event-state.ts';
 import { EventLoader } from './events.loader.ts';
 import { loadGazetteer } from './gazetteer.loader.ts';
 import { loadHouseholds } from './households.loader.ts';
+import { loadMonitoring } from './monitoring.loader.ts';
 import type { LookupSample } from './households.loader.ts';
 import { planLoad } from './load-plan.ts';
 import type { LoadProgress } from './load-progress.ts';
@@ -146,7 +148,9 @@ export async function buildDemo(options: BuildDemoOptions): Promise<BuiltDemo> {
   progress.stage('generating the synthetic scenario', 1);
   // Held only through `source`, so the loader can let the households go once they are stored.
   const source = { scenario: generateScenario({ seed: options.seed, scale: options.scale }) };
-  const { meta, totals, staff } = source.scenario;
+  const { meta, totals, staff, parties } = source.scenario;
+  // Small (hundreds of records): drawn now, while the passage scenario is still held.
+  const monitoring = generateMonitoring(source.scenario);
   progress.advance(1);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const marker = buildingMarker(meta);
@@ -163,6 +167,12 @@ export async function buildDemo(options: BuildDemoOptions): Promise<BuiltDemo> {
     progress.advance(1);
     const context = loadContext(vigil, { clock, progress, ...accounts });
     const lookup = await loadScenario(context, source);
+    const staffIds = new Map(accounts.credentials.staff.map((a) => [a.login, a.id]));
+    const deviceOwnerId = staffIds.get(accounts.credentials.device.owner) ?? context.actors.staff;
+    const sealLog = { append: vigil.sequencer.append.bind(vigil.sequencer) };
+    await setBuildSynchronous(vigil.database, 'NORMAL');
+    await loadMonitoring(context, { monitoring, parties, staffIds, deviceOwnerId, sealLog });
+    await setBuildSynchronous(vigil.database, 'FULL');
     credentials = saveDemoCredentials(dataDir, accounts.credentials, lookup);
   } finally {
     await vigil.close();

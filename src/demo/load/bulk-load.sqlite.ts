@@ -19,3 +19,20 @@ export async function tuneForBulkLoad(database: AppDatabase): Promise<void> {
   if (database.dialect !== 'sqlite') return;
   await sql.raw(`PRAGMA cache_size = -${String(BUILD_CACHE_KIB)}`).execute(database.db);
 }
+
+/**
+ * Sets SQLite's `synchronous` for the monitoring part of the build, which writes through the
+ * services one small transaction each: NORMAL skips the fsync per commit (WAL mode stays
+ * consistent; only the last commits may be lost on power failure), which cannot matter here,
+ * since the build's marker says 'complete' only after everything is closed — an interrupted
+ * build is refused and rebuilt. FULL again afterwards. A no-op on PostgreSQL.
+ *
+ * @example await setBuildSynchronous(vigil.database, 'NORMAL');
+ */
+export async function setBuildSynchronous(
+  database: AppDatabase,
+  level: 'NORMAL' | 'FULL',
+): Promise<void> {
+  if (database.dialect !== 'sqlite') return;
+  await sql.raw(`PRAGMA synchronous = ${level}`).execute(database.db);
+}

@@ -8,6 +8,7 @@ export const LOAD_STAGES = [
   'gazetteer and operations',
   'people and households',
   'journeys, passages and cases',
+  'monitoring: reports, incidents, patrols, hotline, commitments',
 ] as const;
 
 /** One of LOAD_STAGES. */
