@@ -16,12 +16,13 @@ import { measureAudit, serve, vigil } from './audit.ts';
 import { buildLog } from './build-log.ts';
 import { measureHashRate, measureInsertRate } from './ceilings.ts';
 import { measureNotaryHttp } from './http.ts';
+import { monitoringSection } from './monitoring-section.ts';
 import { passageSection } from './passage-section.ts';
 import { measureProofs } from './proofs.ts';
 import { ms } from './stats.ts';
 
 const quick = process.argv.includes('--quick');
-// `--only log` or `--only passage` runs one part (the ceilings are always measured).
+// `--only log`, `--only passage` or `--only monitoring` runs one part (the ceilings are always measured).
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt === -1 ? undefined : process.argv[onlyAt + 1];
 const scale = quick ? 0.1 : 1;
@@ -128,6 +129,10 @@ try {
 
   if (only === undefined || only === 'passage') {
     await passageSection({ dir, quick, insertRate, say });
+  }
+
+  if (only === undefined || only === 'monitoring') {
+    await monitoringSection({ dir, quick, insertRate, say });
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
