@@ -10,6 +10,7 @@ function person(n: number, blind: readonly [string, string][] = []): NewPerson {
   return {
     personRef: `00000000-0000-4000-8000-${suffix}`,
     householdRef: 'household-1',
+    kind: 'household_member',
     keyId: `10000000-0000-4000-8000-${suffix}`,
     wrappedKey: `v1.wrapped-${suffix}`,
     fields: '{}',

@@ -62,6 +62,7 @@ export class KyselyIdentityRepository implements IdentityRepository {
       .select([
         'p.person_ref as personRef',
         'p.household_ref as householdRef',
+        'p.kind as kind',
         'p.key_id as keyId',
         'k.wrapped as wrappedKey',
         'p.fields as fields',

@@ -3,11 +3,13 @@
 // change together with its seals in one transaction.
 import type { Seal } from '../seal/sealer.ts';
 import type { BlindIndexField } from './keyring.ts';
+import type { PersonKind } from './person-record.ts';
 
 /** A person's rows as first stored. */
 export interface NewPerson {
   personRef: string;
   householdRef: string;
+  kind: PersonKind;
   keyId: string;
   wrappedKey: string;
   /** JSON text of the encrypted fields. */
@@ -28,6 +30,8 @@ export interface PeopleBatch {
 export interface StoredPerson {
   personRef: string;
   householdRef: string;
+  /** One of PERSON_KINDS (text as stored). */
+  kind: string;
   keyId: string;
   /** '' once destroyed. */
   wrappedKey: string;

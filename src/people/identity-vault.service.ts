@@ -22,7 +22,7 @@ import { MasterKeyError } from './master-key.ts';
 import { parsePersonInput, parseRetention } from './person-record.ts';
 import { preparedSlices } from './prepare-people.ts';
 import { RecordDecryptor } from './record-decryptor.ts';
-import type { PersonInput, RetentionInput } from './person-record.ts';
+import type { PersonInput, PersonKind, RetentionInput } from './person-record.ts';
 import { retainUntil } from './retention.ts';
 import { requireShredReason, shredPeople } from './shred.ts';
 import type { ShredReason } from './shred.ts';
@@ -116,16 +116,36 @@ export class IdentityVault {
   }
 
   /**
-   * The identity of `personRef`, after sealing the read as an audit event. Throws
-   * DomainError 'not_found' for an unknown ref, 'gone' for a shredded record, and 'internal'
-   * when the record does not authenticate (altered, or another master key).
+   * The identity of household member `personRef`, after sealing the read as an audit event.
+   * Throws DomainError 'not_found' for an unknown ref or a source's contact (which only
+   * readSourceContact reads), 'gone' for a shredded record, and 'internal' when the record does
+   * not authenticate (altered, or another master key).
    */
-  async readPerson(personRef: string, actor: Actor, purpose: AccessPurpose): Promise<Identity> {
+  readPerson(personRef: string, actor: Actor, purpose: AccessPurpose): Promise<Identity> {
+    return this.#read(personRef, 'household_member', { actor, purpose });
+  }
+
+  /**
+   * The identity of source contact `personRef`, audited like readPerson; 'not_found' for any
+   * other person. For the source service only, which applies the source's own rules first.
+   */
+  readSourceContact(personRef: string, actor: Actor, purpose: AccessPurpose): Promise<Identity> {
+    return this.#read(personRef, 'source_contact', { actor, purpose });
+  }
+
+  async #read(
+    personRef: string,
+    kind: PersonKind,
+    access: { actor: Actor; purpose: AccessPurpose },
+  ): Promise<Identity> {
+    const { actor, purpose } = access;
     requireActor(actor);
     requirePurpose(purpose);
     const ref = toPersonRef(personRef);
     const row = await this.#repository.findPerson(ref);
-    if (row === undefined) throw new DomainError('not_found', 'no such person');
+    // A person of the other kind is answered exactly as an unknown one (not even 'gone'), so a
+    // route for one kind tells nothing about whether a ref names a person of the other.
+    if (row?.kind !== kind) throw new DomainError('not_found', 'no such person');
     if (row.destroyedAt !== null) {
       throw new DomainError('gone', 'this identity was destroyed', { details: { personRef } });
     }
@@ -136,7 +156,10 @@ export class IdentityVault {
     return identity;
   }
 
-  /** Refs of people holding document `type` `number` (normalised); the result is audited. */
+  /**
+   * Refs of household members holding document `type` `number` (normalised); the result is
+   * audited. Source contacts have no blind index, so no search ever finds them.
+   */
   async searchByDocument(
     type: string,
     number: string,
@@ -153,6 +176,7 @@ export class IdentityVault {
   /**
    * People whose name matches `query` in any script, best first, with their scores. Looks up
    * candidates by blind index, decrypts their names and ranks them; every result is audited.
+   * Household members only, as for documents.
    */
   async searchByName(
     query: NameSearch,

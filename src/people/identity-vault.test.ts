@@ -223,6 +223,7 @@ describeOnBothDatabases('identity vault', (open) => {
     assert.deepEqual(JSON.parse(seal.record), {
       fieldsDigest: fieldsDigest(person.fields),
       householdRef: 'household-9',
+      kind: 'household_member',
       keyId: person.key_id,
       personRef: anna,
     });

@@ -16,6 +16,11 @@ export interface PersonIdentityTable {
   /** Random UUID: the pseudonym operational tables use. */
   person_ref: string;
   household_ref: string;
+  /**
+   * What the person is (PERSON_KINDS in src/people/person-record.ts): 'household_member', or
+   * 'source_contact', which the people search and identity reads never return.
+   */
+  kind: string;
   key_id: string;
   /** JSON text of {field: ciphertext}; kept after shredding, unreadable without the key. */
   fields: string;

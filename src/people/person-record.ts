@@ -25,12 +25,24 @@ export interface RetentionInput {
   from?: Date;
 }
 
+/**
+ * What a vault person is. Household members are found and read through the people routes; a
+ * source's contact is never public (DOMAIN.md §6) and is read only through its source, under
+ * that source's rules (src/monitoring/intake/sources/), so the vault keeps the two apart.
+ */
+export const PERSON_KINDS = ['household_member', 'source_contact'] as const;
+
+/** One of PERSON_KINDS. */
+export type PersonKind = (typeof PERSON_KINDS)[number];
+
 /** A person to store. */
 export interface PersonInput {
   identity: Identity;
-  /** The household's reference (an opaque id, never a name). */
+  /** The household's reference (an opaque id, never a name); a source's id for its contact. */
   householdRef: string;
   retention: RetentionInput;
+  /** 'household_member' when omitted. */
+  kind?: PersonKind;
 }
 
 const retentionSchema = z.strictObject({
@@ -42,6 +54,7 @@ const personInputSchema = z.strictObject({
   identity: identitySchema,
   householdRef: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   retention: retentionSchema,
+  kind: z.enum(PERSON_KINDS).exactOptional(),
 });
 
 /** `value` as a RetentionInput; DomainError 'invalid_request' otherwise. */
@@ -156,17 +169,21 @@ export function preparePerson(
     encryptIdentity(createSecretKey(keyBytes), personRef, input.identity),
   );
   keyBytes.fill(0);
+  const kind = input.kind ?? 'household_member';
   return {
     person: {
       personRef,
       householdRef: input.householdRef,
+      kind,
       keyId,
       wrappedKey,
       fields,
       retentionCategory: input.retention.category,
       retainUntil: retainUntil(input.retention.category, input.retention.from),
       createdAt: options.createdAt,
-      blindIndexes: options.indexer.indexesOf(input.identity),
+      // A source contact is never searched, so it gets no blind index at all: no search can
+      // return it, count it against a cap or spend work (decryption) on it.
+      blindIndexes: kind === 'source_contact' ? [] : options.indexer.indexesOf(input.identity),
     },
     seal: {
       kind: 'person.identity',
@@ -175,6 +192,7 @@ export function preparePerson(
       record: {
         personRef,
         householdRef: input.householdRef,
+        kind,
         keyId,
         fieldsDigest: fieldsDigest(fields),
       },

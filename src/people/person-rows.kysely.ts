@@ -56,6 +56,7 @@ export async function insertPeopleRows(
         chunk.map((person) => ({
           person_ref: person.personRef,
           household_ref: person.householdRef,
+          kind: person.kind,
           key_id: person.keyId,
           fields: person.fields,
           blind_indexes: JSON.stringify(person.blindIndexes.map((i) => [i.field, i.valueHmac])),

@@ -14,6 +14,7 @@ import * as incidents from './migrations/0009-incidents.ts';
 import * as evidence from './migrations/0010-evidence.ts';
 import * as commitments from './migrations/0011-commitments.ts';
 import * as duplicates from './migrations/0012-duplicates.ts';
+import * as personKind from './migrations/0013-person-kind.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-api-token': apiToken,
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-evidence': evidence,
   '0011-commitments': commitments,
   '0012-duplicates': duplicates,
+  '0013-person-kind': personKind,
 };
 
 /** Brings the database to the latest schema; throws if any migration fails. */

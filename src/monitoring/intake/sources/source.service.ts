@@ -1,8 +1,9 @@
 // Sources (DOMAIN.md §2): who gives information, known to staff by a code name and graded for
 // reliability A–F, with every grading and its reason kept. A source that is a person may have a
-// contact, stored in the identity vault (a person record) and read only through an audited
-// vault read by the hotline or a coordinator. A source flagged at risk is never shown beyond
-// analysts and coordinators: the hotline cannot read its contact (it is answered as unknown).
+// contact, stored in the identity vault (a person record of kind 'source_contact', which no
+// people search or identity read returns) and read only here, through an audited vault read by
+// the hotline or a coordinator. A source flagged at risk is never shown beyond analysts and
+// coordinators: the hotline cannot read its contact (it is answered as unknown).
 import type { Kysely } from 'kysely';
 import { DomainError } from '../../../errors/domain-error.ts';
 import type { StaffRole } from '../../../auth/roles.ts';
@@ -22,7 +23,7 @@ import type { Source, SourceFilter, SourceGrading } from '../database/source.rep
 export interface SourceServiceDeps {
   db: Kysely<Database>;
   sealer: Pick<Sealer, 'seal'>;
-  vault: Pick<IdentityVault, 'storePerson' | 'readPerson'>;
+  vault: Pick<IdentityVault, 'storePerson' | 'readSourceContact'>;
   now: () => Date;
 }
 
@@ -86,6 +87,9 @@ export class SourceService {
               // Kept like a detention case's people: until the matter closes, then a set period
               // (no anchor yet, so nothing expires while the source is in use).
               retention: { category: 'detention_case' },
+              // Never searchable nor readable through the people routes: only readContact
+              // below, with this source's rules, reads it.
+              kind: 'source_contact',
             },
             actor,
           );
@@ -184,7 +188,7 @@ export class SourceService {
     if (source === undefined || source.contactPersonRef === null || hidden) {
       throw new DomainError('not_found', 'no such source contact');
     }
-    return this.#deps.vault.readPerson(source.contactPersonRef, reader.actor, purpose);
+    return this.#deps.vault.readSourceContact(source.contactPersonRef, reader.actor, purpose);
   }
 
   async #current(id: string, version: number): Promise<Source> {
