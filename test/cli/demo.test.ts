@@ -223,6 +223,14 @@ describe('vigil demo', () => {
     assert.equal(await count('source'), monitoring.sources.length);
     assert.equal(await count('info_item'), monitoring.items.length);
     assert.equal(await count('incident'), monitoring.incidents.length);
+    assert.ok(
+      first.stdout.includes(
+        `Monitoring: ${monitoring.items.length.toLocaleString('en')} reports from ` +
+          `${monitoring.sources.length.toLocaleString('en')} graded sources, ` +
+          `${monitoring.incidents.length.toLocaleString('en')} incidents`,
+      ),
+      'the summary counts what was loaded',
+    );
     // The analyst: the coordinator's code of this 30 s window was used above (no replays).
     const { password, totp } = printedAccount(first.stdout, 'analyst');
     const session = await vigil.app.inject({

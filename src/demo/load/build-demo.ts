@@ -178,7 +178,16 @@ export async function buildDemo(options: BuildDemoOptions): Promise<BuiltDemo> {
     await vigil.close();
   }
   // Only once everything is durable and closed does the directory say it holds the demo.
-  const done = completeMarker(marker, totals);
+  const done = completeMarker(marker, {
+    ...totals,
+    reports: monitoring.items.length,
+    sources: monitoring.sources.length,
+    incidents: monitoring.incidents.length,
+    restrictions: monitoring.restrictions.length,
+    patrols: monitoring.patrols.length,
+    hotlineContacts: monitoring.hotline.length,
+    commitments: monitoring.commitments.length,
+  });
   writeDemoMarker(dataDir, done);
   return { marker: done, credentials, verifierKey: vigil.verifierKey };
 }

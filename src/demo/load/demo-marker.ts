@@ -109,6 +109,9 @@ export function buildingMarker(meta: {
 }
 
 /** The marker once the build finished, with the scenario's ground truth. */
-export function completeMarker(marker: DemoMarker, totals: ScenarioTotals): DemoMarker {
+export function completeMarker(
+  marker: DemoMarker,
+  totals: ScenarioTotals & Readonly<Record<string, unknown>>,
+): DemoMarker {
   return { ...marker, state: 'complete', builtAt: new Date().toISOString(), totals: { ...totals } };
 }

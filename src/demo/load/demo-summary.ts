@@ -20,6 +20,10 @@ function scenarioLines(marker: DemoMarker): string[] {
       `${count(t['detained'])} + turned back ${count(t['turnedBack'])} + died ` +
       `${count(t['diedEnRoute'])} + medevac ${count(t['medevac'])} + unaccounted ` +
       `${count(t['unaccounted'])}; tracing requests ${count(t['tracingRequests'])}.`,
+    `Monitoring: ${count(t['reports'])} reports from ${count(t['sources'])} graded sources, ` +
+      `${count(t['incidents'])} incidents, ${count(t['restrictions'])} restrictions on the ` +
+      `mission, ${count(t['patrols'])} patrols, ${count(t['hotlineContacts'])} hotline ` +
+      `contacts, ${count(t['commitments'])} public commitments.`,
   ];
 }
 
