@@ -9,6 +9,7 @@ import { DomainError } from '../errors/domain-error.ts';
 import { isErrorCode } from '../errors/error-catalogue.ts';
 import type { ErrorCode } from '../errors/error-catalogue.ts';
 import { insertSeals } from '../seal/seal.kysely.ts';
+import { GroupCommit } from '../store/group-commit.ts';
 import { insertRows } from '../store/insert-rows.ts';
 import type { Database } from '../store/schema.ts';
 import { captureSignatureMessage } from './capture-signature.ts';
@@ -54,13 +55,6 @@ interface Ready {
   prepared: PreparedCapture;
 }
 
-/** Batches of several requests waiting to be committed together. */
-interface Waiting {
-  ready: readonly Ready[];
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-
 /** Most items one group commit writes. */
 const MAX_GROUP_ITEMS = 2_000;
 
@@ -80,9 +74,18 @@ function rejected(id: string, error: unknown): SyncItemResult {
 /** Applies batches of signed offline captures exactly once. */
 export class SyncService {
   readonly #deps: SyncServiceDeps;
+  // The batches of every request that arrives while a transaction runs are written together in
+  // the next one: one durable commit then serves many small requests (a device syncing one
+  // passage at a time) instead of one fsync each.
+  readonly #groups: GroupCommit<Ready>;
 
   constructor(deps: SyncServiceDeps) {
     this.#deps = deps;
+    this.#groups = new GroupCommit({
+      write: (ready) => deps.db.transaction().execute((trx) => this.#write(trx, ready)),
+      concurrency: deps.concurrentGroups ?? 1,
+      maxItems: MAX_GROUP_ITEMS,
+    });
   }
 
   /** Applies `items` captured by `context.deviceId`; one answer per item, in order. */
@@ -222,7 +225,7 @@ export class SyncService {
   ): Promise<void> {
     if (ready.length === 0) return;
     try {
-      await this.#commitTogether(ready);
+      await this.#groups.submit(ready);
       for (const entry of ready) this.#applied(entry, results);
     } catch {
       // Something in the batch conflicts: apply item by item so the rest still lands.
@@ -256,58 +259,6 @@ export class SyncService {
       logIndex: logIndexOf(entry),
     });
     entry.prepared.afterCommit?.();
-  }
-
-  // Group commit, as the log's sequencer does: the batches of every request that arrives while
-  // a transaction runs are written together in the next one. One durable commit then serves
-  // many small requests (a device syncing one passage at a time), instead of one fsync each.
-  // If the shared transaction fails, every batch in it falls back to its items one by one.
-  readonly #waiting: Waiting[] = [];
-  #running = 0;
-  #scheduled = false;
-
-  #commitTogether(ready: readonly Ready[]): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.#waiting.push({ ready, resolve, reject });
-      if (!this.#scheduled) {
-        this.#scheduled = true;
-        // setImmediate lets the requests arriving meanwhile join the group.
-        setImmediate(() => {
-          this.#scheduled = false;
-          this.#pump();
-        });
-      }
-    });
-  }
-
-  // Starts groups while fewer than concurrentGroups run; each finished group starts the next.
-  #pump(): void {
-    const most = this.#deps.concurrentGroups ?? 1;
-    while (this.#running < most && this.#waiting.length > 0) {
-      const group: Waiting[] = [];
-      let items = 0;
-      while (this.#waiting.length > 0 && (group.length === 0 || items < MAX_GROUP_ITEMS)) {
-        const next = this.#waiting.shift();
-        if (next === undefined) break;
-        group.push(next);
-        items += next.ready.length;
-      }
-      this.#running++;
-      void this.#commitGroup(group).finally(() => {
-        this.#running--;
-        this.#pump();
-      });
-    }
-  }
-
-  async #commitGroup(group: readonly Waiting[]): Promise<void> {
-    try {
-      const all = group.flatMap((waiting) => waiting.ready);
-      await this.#deps.db.transaction().execute((trx) => this.#write(trx, all));
-      for (const waiting of group) waiting.resolve();
-    } catch (error) {
-      for (const waiting of group) waiting.reject(error);
-    }
   }
 
   async #write(trx: Kysely<Database>, ready: readonly Ready[]): Promise<void> {
