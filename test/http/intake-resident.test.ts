@@ -83,4 +83,32 @@ describe('resident reports', () => {
     }
     assert.deepEqual([reports[0], reports.at(-1)], [201, 429]);
   });
+
+  it("lets a signed-in resident report and list only their own reports' statuses", async () => {
+    const resident = { authorization: `Bearer ${test.residentToken}` };
+    const other = await test.vigil.tokens.createToken({
+      name: 'another resident',
+      role: 'resident',
+    });
+    const sent = await app.inject({
+      method: 'POST',
+      url: '/api/v1/resident/reports',
+      headers: resident,
+      payload: { account: 'Our street lost water for three days', language: 'az' },
+      remoteAddress: '10.0.3.1',
+    });
+    assert.equal(sent.statusCode, 201, sent.body);
+    const { receiptCode, receivedAt } = sent.json<{ receiptCode: string; receivedAt: string }>();
+    assert.deepEqual((await status(receiptCode)).json(), { status: 'received' });
+    const mine = await app.inject({ url: '/api/v1/resident/reports', headers: resident });
+    assert.equal(mine.statusCode, 200, mine.body);
+    assert.deepEqual(mine.json(), { reports: [{ receivedAt, status: 'received' }] });
+    const theirs = await app.inject({
+      url: '/api/v1/resident/reports',
+      headers: { authorization: `Bearer ${other.token}` },
+    });
+    assert.deepEqual(theirs.json(), { reports: [] });
+    const anonymous = await app.inject({ url: '/api/v1/resident/reports' });
+    assert.equal(anonymous.statusCode, 401);
+  });
 });

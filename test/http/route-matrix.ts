@@ -91,6 +91,8 @@ export const EXPECTED: Readonly<Record<string, ExpectedAccess>> = {
   'POST /api/v1/info-items/import': sessions('analyst', 'coordinator'),
   'POST /api/v1/resident-reports': 'public',
   'POST /api/v1/resident-reports/status': 'public',
+  'POST /api/v1/resident/reports': ['resident'],
+  'GET /api/v1/resident/reports': ['resident'],
   // monitoring — incidents: verification workflow, versions, links, statistics
   'POST /api/v1/incidents': sessions('analyst', 'coordinator', 'admin'),
   'GET /api/v1/incidents': sessions('analyst', 'coordinator', 'admin', 'hotline'),

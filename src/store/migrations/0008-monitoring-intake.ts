@@ -30,6 +30,7 @@ const TABLES: readonly TableSpec[] = [
       info_item_status_received: ['status', 'received_at'],
       info_item_source: ['source_id'],
       info_item_receipt_unique: ['receipt_sha256'],
+      info_item_collector: ['collected_by', 'received_at'],
     },
   },
   {

@@ -2,7 +2,8 @@ import type { Kysely, UpdateObject } from 'kysely';
 import { requireVersionedUpdate } from '../../../passage/database/versioned-update.kysely.ts';
 import { insertRows } from '../../../store/insert-rows.ts';
 import type { Database } from '../../../store/schema.ts';
-import type { ItemStatus } from '../../model/vocabulary.ts';
+import { ITEM_STATUSES } from '../../model/vocabulary.ts';
+import type { Channel, ItemStatus } from '../../model/vocabulary.ts';
 import type {
   InfoItem,
   InfoItemRepository,
@@ -12,6 +13,7 @@ import type {
   QueuePage,
 } from './info-item.repository.ts';
 import { contentColumns, toInfoItem, toItemGrading, toItemRow } from './info-item-rows.ts';
+import { storedWord } from './stored-word.ts';
 
 /** Ids per IN (…) list: far below both engines' parameter limits. */
 const IDS_PER_QUERY = 500;
@@ -110,6 +112,26 @@ export class KyselyInfoItemRepository implements InfoItemRepository {
     if (row === undefined) return undefined;
     const item = toInfoItem(row);
     return { status: item.status, version: item.version };
+  }
+
+  async listByCollector(
+    collectedBy: string,
+    channel: Channel,
+    limit: number,
+  ): Promise<{ status: ItemStatus; version: number; receivedAt: string }[]> {
+    const rows = await this.#db
+      .selectFrom('info_item')
+      .select(['status', 'version', 'received_at'])
+      .where('collected_by', '=', collectedBy)
+      .where('channel', '=', channel)
+      .orderBy('received_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({
+      status: storedWord(ITEM_STATUSES, row.status, 'info_item.status'),
+      version: row.version,
+      receivedAt: row.received_at,
+    }));
   }
 
   async markLinked(ids: readonly string[], at: string): Promise<void> {

@@ -87,6 +87,12 @@ export interface InfoItemRepository {
   findByReceipt(
     receiptSha256: string,
   ): Promise<{ status: ItemStatus; version: number } | undefined>;
+  /** Status, version and receipt time of the newest items `collectedBy` sent on `channel`. */
+  listByCollector(
+    collectedBy: string,
+    channel: Channel,
+    limit: number,
+  ): Promise<{ status: ItemStatus; version: number; receivedAt: string }[]>;
   /** Marks items linked to an incident (status only; see markItemsLinked). */
   markLinked(ids: readonly string[], at: string): Promise<void>;
 }

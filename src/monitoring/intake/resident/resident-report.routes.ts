@@ -3,7 +3,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PUBLIC } from '../../../http/route-policy.ts';
+import { DomainError } from '../../../errors/domain-error.ts';
+import { PUBLIC, rolesPolicy } from '../../../http/route-policy.ts';
+import { actorOf } from '../../../passage/field/field-context.ts';
 import { publicItemSchema } from '../items/item-input.ts';
 import { REPORT_STATUSES } from './resident-report.service.ts';
 import type { ResidentReportService } from './resident-report.service.ts';
@@ -13,7 +15,16 @@ export const RESIDENT_REPORT_RATE_LIMIT = { max: 10, timeWindow: 60_000 } as con
 /** Follow-ups answered per client address and minute. */
 export const RESIDENT_STATUS_RATE_LIMIT = { max: 10, timeWindow: 60_000 } as const;
 
-/** Registers POST /api/v1/resident-reports and POST /api/v1/resident-reports/status. */
+/** Most of a resident's own reports one answer lists. */
+export const MAX_OWN_REPORTS = 100;
+
+const receiptSchema = z.object({ receiptCode: z.string(), receivedAt: z.string() });
+
+/**
+ * Registers POST /api/v1/resident-reports and POST /api/v1/resident-reports/status (anyone, no
+ * account), and POST and GET /api/v1/resident/reports (a resident signed in with a token, who
+ * may list their own reports' statuses instead of keeping receipt codes).
+ */
 export function registerResidentReportRoutes(
   app: FastifyInstance,
   reports: ResidentReportService,
@@ -26,7 +37,7 @@ export function registerResidentReportRoutes(
       schema: {
         summary: 'Report anonymously; answers a private receipt code, shown once',
         body: publicItemSchema,
-        response: { 201: z.object({ receiptCode: z.string(), receivedAt: z.string() }) },
+        response: { 201: receiptSchema },
       },
     },
     async (request, reply) => {
@@ -50,4 +61,47 @@ export function registerResidentReportRoutes(
       return reply.header('cache-control', 'no-store').send({ status });
     },
   );
+  typed.post(
+    '/api/v1/resident/reports',
+    {
+      config: { policy: rolesPolicy('resident'), rateLimit: RESIDENT_REPORT_RATE_LIMIT },
+      schema: {
+        summary: 'Report as a signed-in resident; answers a receipt code as anonymous reports do',
+        security: [{ bearer: [] }],
+        body: publicItemSchema,
+        response: { 201: receiptSchema },
+      },
+    },
+    async (request, reply) => {
+      const receipt = await reports.submit(request.body, reporterOf(request.principal));
+      return reply.code(201).header('cache-control', 'no-store').send(receipt);
+    },
+  );
+  typed.get(
+    '/api/v1/resident/reports',
+    {
+      config: { policy: rolesPolicy('resident'), rateLimit: RESIDENT_STATUS_RATE_LIMIT },
+      schema: {
+        summary: "The signed-in resident's own reports: when received and their coarse status",
+        security: [{ bearer: [] }],
+        querystring: z.strictObject({
+          limit: z.coerce.number().int().min(1).max(MAX_OWN_REPORTS).default(20),
+        }),
+        response: {
+          200: z.object({
+            reports: z.array(z.object({ receivedAt: z.string(), status: z.enum(REPORT_STATUSES) })),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const own = await reports.listOwn(reporterOf(request.principal), request.query.limit);
+      return reply.header('cache-control', 'no-store').send({ reports: own });
+    },
+  );
+}
+
+function reporterOf(principal: Parameters<typeof actorOf>[0] | undefined): string {
+  if (principal === undefined) throw new DomainError('unauthenticated', 'no principal');
+  return actorOf(principal);
 }

@@ -31,16 +31,35 @@ export class ResidentReportService {
     this.#intake = deps.intake;
   }
 
-  /** Stores an anonymous report; answers its receipt code (shown this once). */
-  async submit(input: ItemInput): Promise<{ receiptCode: string; receivedAt: string }> {
+  /**
+   * Stores a report, anonymous unless `reporter` (a signed-in resident's token id) is given;
+   * answers its receipt code (shown this once), which follows the report up either way.
+   */
+  async submit(
+    input: ItemInput,
+    reporter?: string,
+  ): Promise<{ receiptCode: string; receivedAt: string }> {
     const receiptCode = newReceiptCode();
     const canonical = normaliseReceiptCode(receiptCode) ?? NO_CODE;
     const item = await this.#intake.submit(input, {
       channel: 'resident_report',
-      collectedBy: 'anonymous',
+      collectedBy: reporter ?? 'anonymous',
       receiptSha256: receiptDigest(canonical),
     });
     return { receiptCode, receivedAt: item.receivedAt };
+  }
+
+  /** The coarse status of `reporter`'s own reports, newest first (never anyone else's). */
+  async listOwn(
+    reporter: string,
+    limit: number,
+  ): Promise<{ receivedAt: string; status: ReportStatus }[]> {
+    const rows = await new KyselyInfoItemRepository(this.#db).listByCollector(
+      reporter,
+      'resident_report',
+      limit,
+    );
+    return rows.map((row) => ({ receivedAt: row.receivedAt, status: coarseStatus(row) }));
   }
 
   /** The coarse status of the report behind `receiptCode`; 'not_found' for any other code. */
@@ -51,7 +70,12 @@ export class ResidentReportService {
     if (found === undefined || canonical === undefined) {
       throw new DomainError('not_found', 'no report with this receipt code');
     }
-    if (found.status !== 'new') return 'assessed';
-    return found.version > 1 ? 'under_review' : 'received';
+    return coarseStatus(found);
   }
+}
+
+// What a reporter may learn: whether anyone has looked at the report yet, nothing more.
+function coarseStatus(item: { status: string; version: number }): ReportStatus {
+  if (item.status !== 'new') return 'assessed';
+  return item.version > 1 ? 'under_review' : 'received';
 }
