@@ -3,6 +3,7 @@
 // proposal, a second, different user applies it), merging a duplicate, and the links that make
 // an incident rest on evidence — information items (new information reopens an unverified
 // incident) and held-person cases or tracing requests.
+import { isUniqueViolation } from '../../passage/registry/unique-violation.ts';
 import { DomainError } from '../../errors/domain-error.ts';
 import { newRecordId } from '../../random/record-id.ts';
 import { insertSeals } from '../../seal/seal.kysely.ts';
@@ -209,7 +210,13 @@ export class IncidentWorkflow {
         },
       ],
       (trx) => trx.linkCase(id, stored),
-    );
+    ).catch((error: unknown) => {
+      // Two identical links at the same moment both pass the check above; the key refuses one.
+      if (isUniqueViolation(error)) {
+        throw new DomainError('already_exists', 'the case is linked to this incident already');
+      }
+      throw error;
+    });
   }
 
   #transitionOf(

@@ -268,6 +268,15 @@ describeOnBothDatabases('incident service', (open) => {
     );
     const view = await incidents.get(first.id);
     assert.deepEqual(view.cases.map((c) => c.caseKind).sort(), ['held_case', 'tracing_request']);
+    // Two identical links at once: both pass the check, the key lets one through.
+    const race = await Promise.allSettled(
+      [1, 2].map(() =>
+        workflow.linkCase(second.id, { caseKind: 'held_case', caseId: heldCaseId }, 'a'),
+      ),
+    );
+    assert.deepEqual(race.map((r) => r.status).sort(), ['fulfilled', 'rejected']);
+    const refused = race.find((r) => r.status === 'rejected');
+    assert.equal((refused?.reason as { code?: string } | undefined)?.code, 'already_exists');
   });
 
   it('lists by filter, newest first, in keyset pages', async () => {
