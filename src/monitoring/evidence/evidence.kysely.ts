@@ -151,6 +151,20 @@ export class EvidenceRepository {
     return Number(row.n);
   }
 
+  /**
+   * Locks the blob row of `sha256` until the transaction ends (a no-op update: PostgreSQL takes
+   * the row lock; SQLite's single writer is already exclusive). An upload that reuses a content
+   * and a deletion that may shred it both take it first, so the deletion's count of other live
+   * items sees a concurrent upload's item, or the upload sees the shredding and stores anew.
+   */
+  async lockBlob(sha256: string): Promise<void> {
+    await this.#db
+      .updateTable('evidence_blob')
+      .set((eb) => ({ size: eb.ref('size') }))
+      .where('sha256', '=', sha256)
+      .execute();
+  }
+
   /** Destroys a blob's wrapped key (crypto-shredding); the row stays as the record. */
   async shredBlob(sha256: string, at: string): Promise<void> {
     await this.#db

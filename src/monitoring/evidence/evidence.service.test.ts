@@ -90,6 +90,23 @@ describeOnBothDatabases('evidence service', (open) => {
     assert.deepEqual(await buffer(stream), bytes, 'a shredded content can be stored again');
   });
 
+  it('never leaves a live item on shredded content when an upload races a deletion', async () => {
+    const deps = depsOn(await open());
+    const evidence = new EvidenceService(deps);
+    const access = new EvidenceAccessService(deps);
+    for (let round = 0; round < 12; round++) {
+      const bytes = randomBytes(20_000);
+      const upload = () => evidence.upload({ source: source(bytes), mediaType: 'image/png' }, 'a');
+      const held = await upload();
+      const [, again] = await Promise.all([
+        evidence.delete(held.id, { version: held.version, reason: 'uploaded_in_error' }, 'b'),
+        upload(),
+      ]);
+      const { stream } = await access.openOriginal(again.id, 'c');
+      assert.deepEqual(await buffer(stream), bytes, `round ${String(round)}`);
+    }
+  });
+
   it('links items to incidents and lists an incident’s live items', async () => {
     const database = await open();
     const deps = depsOn(database);

@@ -206,6 +206,7 @@ export class EvidenceService {
     let shreddedKeyId: string | undefined;
     await db.transaction().execute(async (trx) => {
       const repository = new EvidenceRepository(trx);
+      await repository.lockBlob(item.blob_sha256);
       await repository.updateItem(id, request.version, {
         deleted_at: event.seal.at,
         name_sealed: null,
@@ -227,6 +228,7 @@ async function storeBlob(
   repository: EvidenceRepository,
   blob: Insertable<EvidenceBlobTable>,
 ): Promise<boolean> {
+  await repository.lockBlob(blob.sha256);
   const existing = await repository.findBlob(blob.sha256);
   if (existing === undefined) return (await repository.insertBlob(blob)) === blob.key_id;
   if (existing.shredded_at === null) return false;
