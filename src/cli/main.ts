@@ -15,6 +15,7 @@ import { registerToken } from './token.command.ts';
 import { registerUser } from './user.command.ts';
 import { registerVerify } from './verify.command.ts';
 import { registerVerifyPackage } from './verify-package.command.ts';
+import { registerWitness } from './witness.command.ts';
 
 function buildProgram(): Command {
   const program = new Command('vigil')
@@ -31,6 +32,7 @@ function buildProgram(): Command {
   registerVerify(program);
   registerVerifyPackage(program);
   registerEvidence(program);
+  registerWitness(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
