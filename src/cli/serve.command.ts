@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { openVigil } from '../server/open-vigil.ts';
 import { MASTER_KEY_WARNING } from '../people/master-key.ts';
-import { parseCount, parsePort } from './parse-options.ts';
+import { collect, parseCount, parsePort } from './parse-options.ts';
+import { witnessOptions } from './witness-options.ts';
 import { printFirstAdmin } from './user.command.ts';
 
 interface ServeOptions {
@@ -11,6 +12,9 @@ interface ServeOptions {
   origin?: string;
   notaryRate: string;
   secureCookies?: boolean;
+  witness: string[];
+  witnessTimeout: string;
+  witnessRetry: string;
 }
 
 /** `vigil serve`: runs the server until SIGINT or SIGTERM. */
@@ -24,8 +28,13 @@ export function registerServe(program: Command): void {
     .option('--origin <origin>', 'origin line of a new log (fixed once created)')
     .option('--notary-rate <n>', 'notary requests allowed per token per minute', '600')
     .option('--secure-cookies', 'always mark the session cookie Secure (behind a TLS proxy)')
+    .option('--witness <url=vkey>', 'a witness to cosign checkpoints (repeatable)', collect, [])
+    .option('--witness-timeout <ms>', 'how long one witness request may take', '5000')
+    .option('--witness-retry <ms>', 'longest wait before retrying a witness that is down', '60000')
     .action(async (options: ServeOptions) => {
+      const witnessing = witnessOptions(options);
       const vigil = await openVigil({
+        ...witnessing,
         dataDir: options.data,
         notaryRateLimit: {
           max: parseCount(options.notaryRate, '--notary-rate'),

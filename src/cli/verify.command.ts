@@ -5,6 +5,8 @@ import type { Command } from 'commander';
 import { fromUtf8, toHex } from '../ledger/bytes.ts';
 import { hashLeaf } from '../ledger/hash.ts';
 import { isLedgerError } from '../ledger/ledger-error.ts';
+import { parsePolicy } from '../ledger/policy.ts';
+import type { Policy } from '../ledger/policy.ts';
 import { openNote } from '../ledger/signed-note.ts';
 import { parseTlogProof, verifyTlogProof } from '../ledger/tlog-proof.ts';
 import { auditEntries } from '../verifier/audit-entries.ts';
@@ -13,6 +15,7 @@ import {
   fetchCheckpoint,
   openTrustedCheckpoint,
 } from '../verifier/audit-checkpoint.ts';
+import type { TrustedKeys } from '../verifier/audit-checkpoint.ts';
 import { openLogSource } from '../verifier/log-source.ts';
 import { VerificationError } from '../verifier/verification-error.ts';
 import { UsageError } from './cli-error.ts';
@@ -52,20 +55,25 @@ async function readText(path: string): Promise<string> {
 
 interface LogOptions {
   key: string[];
-  quorum: string;
+  quorum?: string;
+  policy?: string;
   state?: string;
   full?: boolean;
 }
 
 async function verifyLog(location: string, options: LogOptions): Promise<void> {
-  const keys = { ...parseKeys(options.key), quorum: parseCount(options.quorum, '--quorum') };
+  const keys =
+    options.policy === undefined
+      ? { ...parseKeys(options.key), quorum: parseCount(options.quorum ?? '0', '--quorum') }
+      : await policyKeys(options.policy, options);
   const source = openLogSource(location);
   const current = await fetchCheckpoint(source, keys);
   const { size } = current.checkpoint;
   if (options.state !== undefined) {
     const saved = await readOptional(options.state);
     if (saved !== undefined) {
-      const previous = openTrustedCheckpoint(saved, { ...keys, quorum: 0 });
+      // The saved checkpoint was accepted once; only its log signature matters now.
+      const previous = openTrustedCheckpoint(saved, { ...keys, quorum: 0, policy: undefined });
       await checkConsistency(source, previous, current);
       process.stdout.write(
         `consistent with the saved checkpoint of size ${previous.checkpoint.size}\n`,
@@ -82,7 +90,42 @@ async function verifyLog(location: string, options: LogOptions): Promise<void> {
     await rename(`${options.state}.tmp`, options.state);
   }
   const witnessed = current.witnesses.map((key) => key.name).join(', ') || 'none';
-  process.stdout.write(`OK ${current.checkpoint.origin} size ${size}; witnesses: ${witnessed}\n`);
+  const policy = keys.policy === undefined ? '' : `; policy quorum ${keys.policy.quorum} met`;
+  process.stdout.write(
+    `OK ${current.checkpoint.origin} size ${size}; witnesses: ${witnessed}${policy}\n`,
+  );
+}
+
+// `--policy FILE` (C2SP tlog-policy): the witnesses and quorum come from the policy; the log key
+// too, unless the policy lists none or several, when --key names the one log to check.
+async function policyKeys(file: string, options: LogOptions): Promise<TrustedKeys> {
+  if (options.quorum !== undefined) {
+    throw new UsageError('--quorum and --policy exclude each other: the policy sets the quorum');
+  }
+  const text = fromUtf8OrUsage(await readInput(file), file);
+  let policy: Policy;
+  try {
+    policy = parsePolicy(text);
+  } catch (error) {
+    if (isLedgerError(error)) throw new UsageError(`--policy ${file}: ${error.message}`);
+    throw error;
+  }
+  const given = options.key.length === 0 ? undefined : parseKeys(options.key);
+  const logKeys = given === undefined ? policy.logs : [given.logKey];
+  const [logKey, ...others] = logKeys;
+  if (logKey === undefined || others.length > 0) {
+    throw new UsageError(`the policy lists ${logKeys.length} logs: name the log's key with --key`);
+  }
+  const witnesses = [...policy.witnesses.values(), ...(given?.witnesses ?? [])];
+  return { logKey, witnesses: [...new Set(witnesses)], quorum: 0, policy };
+}
+
+function fromUtf8OrUsage(bytes: Uint8Array, file: string): string {
+  try {
+    return fromUtf8(bytes);
+  } catch (error) {
+    throw new UsageError(`${file} is not UTF-8 text`, { cause: error });
+  }
 }
 
 async function verifyNote(file: string, options: { key: string[] }): Promise<void> {
@@ -129,8 +172,9 @@ export function registerVerify(program: Command): void {
     .command('log')
     .description('check a tlog-tiles log: signature, witnesses, consistency, contents')
     .argument('<dir-or-url>', 'a tlog-tiles log: URL prefix or directory')
-    .requiredOption('--key <vkey>', 'log key; repeat for witness keys', collect, [])
-    .option('--quorum <n>', 'witness cosignatures required', '0')
+    .option('--key <vkey>', 'log key; repeat for witness keys', collect, [])
+    .option('--quorum <n>', 'witness cosignatures required (default 0)')
+    .option('--policy <file>', 'a C2SP tlog-policy: log key, witness keys and their quorum')
     .option('--state <file>', 'last accepted checkpoint: demand consistency, then update it')
     .option('--full', 're-hash every entry bundle and tile up to the root')
     .action(verifyLog);

@@ -19,6 +19,8 @@ import { loadOrCreateLogSigner } from '../log/log-signer.file.ts';
 import { openLogStore } from '../log/open-log-store.ts';
 import type { Sequencer } from '../log/sequencer.ts';
 import { openLog } from '../log/open-log.ts';
+import type { WitnessEndpoint } from '../log/witnessing/witness-endpoint.ts';
+import { Witnessing } from '../log/witnessing/witnessing.ts';
 import { NotaryService } from '../notary/notary.service.ts';
 import { Keyring } from '../people/keyring.ts';
 import { loadOrCreateMasterKey } from '../people/master-key.ts';
@@ -53,6 +55,11 @@ export interface VigilOptions {
   now?: () => Date;
   /** Largest evidence upload in bytes; larger ones get 413 and nothing is kept. Default 200 MB. */
   evidenceUploadLimit?: number;
+  /** Witnesses asked to cosign each checkpoint (src/log/witnessing); default none. */
+  witnesses?: readonly WitnessEndpoint[];
+  /** Per-request witness timeout and longest retry backoff, in milliseconds. */
+  witnessTimeoutMs?: number;
+  witnessMaxBackoffMs?: number;
 }
 
 /** A running Vigil: its HTTP app and what a caller may need to reach or close. */
@@ -86,7 +93,14 @@ export async function openVigil(options: VigilOptions): Promise<Vigil> {
   );
   const databaseUrl = options.databaseUrl ?? (options.env ?? process.env)['VIGIL_DATABASE_URL'];
   const store = await openLogStore({ dataDir: options.dataDir, url: databaseUrl });
-  const { reader, sequencer } = await openLog({ store, signer });
+  let witnessing: Witnessing | undefined = undefined;
+  const { reader, sequencer } = await openLog({
+    store,
+    signer,
+    onCheckpoint: (checkpoint) => {
+      witnessing?.notify(checkpoint);
+    },
+  });
   const database = await openDatabase({ dataDir: options.dataDir, url: databaseUrl });
   const db = database.db;
   const masterKey = loadOrCreateMasterKey({
@@ -122,6 +136,19 @@ export async function openVigil(options: VigilOptions): Promise<Vigil> {
     proveInclusion: (index, size) => reader.proveInclusion(index, size),
   });
   const verifierKey = verifierKeyOf(signer).text;
+  witnessing = new Witnessing({
+    witnesses: options.witnesses ?? [],
+    logKey: verifierKeyOf(signer),
+    proveConsistency: (size1, size2) => reader.proveConsistency(size1, size2),
+    ...(options.witnessTimeoutMs === undefined ? {} : { timeoutMs: options.witnessTimeoutMs }),
+    ...(options.witnessMaxBackoffMs === undefined
+      ? {}
+      : { maxBackoffMs: options.witnessMaxBackoffMs }),
+    onFailure: (witness, error) =>
+      appLog?.warn({ err: error }, `witness ${witness.name} did not cosign`),
+  });
+  witnessing.notify(sequencer.checkpoint);
+  const published = witnessing;
   const app = await buildApp({
     tokens,
     staff,
@@ -130,7 +157,12 @@ export async function openVigil(options: VigilOptions): Promise<Vigil> {
     ...(options.secureCookie === undefined ? {} : { secureCookie: options.secureCookie }),
     notary,
     notaryRateLimit: options.notaryRateLimit ?? { max: 600, timeWindowMs: 60_000 },
-    log: { origin: signer.name, verifierKey, latest: () => sequencer.checkpoint, reader },
+    log: {
+      origin: signer.name,
+      verifierKey,
+      latest: () => published.current() ?? sequencer.checkpoint,
+      reader,
+    },
     ...(options.logger === undefined ? {} : { logger: options.logger }),
     ...(isSyntheticDemo(options.dataDir) ? { dataset: 'synthetic-demo' as const } : {}),
     registerFeatures: (instance) => {
@@ -143,6 +175,7 @@ export async function openVigil(options: VigilOptions): Promise<Vigil> {
     await stopJobs?.();
     await app.close();
     await sequencer.close();
+    await published.close();
     await store.close();
     await database.close();
     await signatures.close();

@@ -8,6 +8,8 @@ import { isLedgerError } from '../ledger/ledger-error.ts';
 import { consistencyProofNodes, proveConsistency } from '../ledger/merkle-prove.ts';
 import { verifyConsistency } from '../ledger/merkle-verify.ts';
 import type { VerifierKey } from '../ledger/note-keys.ts';
+import { isQuorumMet, witnessNamesFor } from '../ledger/policy.ts';
+import type { Policy } from '../ledger/policy.ts';
 import { equalBytes } from '../ledger/bytes.ts';
 import type { LogSource } from './log-source.ts';
 import { readNodes } from './read-nodes.ts';
@@ -18,6 +20,8 @@ export interface TrustedKeys {
   logKey: VerifierKey;
   witnesses: readonly VerifierKey[];
   quorum: number;
+  /** A C2SP tlog-policy whose quorum the cosignatures must also meet. */
+  policy?: Policy | undefined;
 }
 
 /** Opens `note` under `keys`, turning any ledger refusal into a VerificationError. */
@@ -34,6 +38,14 @@ export function openTrustedCheckpoint(note: string, keys: TrustedKeys): OpenedCh
     throw new VerificationError(
       'quorum',
       `${opened.witnesses.length} of the required ${keys.quorum} witness cosignatures verified`,
+    );
+  }
+  const { policy } = keys;
+  if (policy !== undefined && !isQuorumMet(policy, witnessNamesFor(policy, opened.witnesses))) {
+    const names = [...witnessNamesFor(policy, opened.witnesses)].join(', ') || 'none';
+    throw new VerificationError(
+      'quorum',
+      `the policy quorum ${policy.quorum} is not met (cosigned by: ${names})`,
     );
   }
   return opened;
