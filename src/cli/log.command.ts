@@ -7,6 +7,7 @@ import { LogReader } from '../log/log-reader.ts';
 import { readLogSigner } from '../log/log-signer.file.ts';
 import { SqliteLogStore } from '../log/log-store.sqlite.ts';
 import { UsageError } from './cli-error.ts';
+import { registerLogMirror } from './log-mirror.command.ts';
 
 function readVerifierKey(dataDir: string): string {
   try {
@@ -53,7 +54,7 @@ async function exportLog(dataDir: string, out: string): Promise<number> {
   }
 }
 
-/** `vigil log vkey` and `vigil log export`. */
+/** `vigil log vkey`, `vigil log export` and `vigil log mirror`. */
 export function registerLog(program: Command): void {
   const log = program.command('log').description('the transparency log of a data directory');
   log
@@ -72,4 +73,5 @@ export function registerLog(program: Command): void {
       const size = await exportLog(options.data, options.out);
       process.stdout.write(`exported ${size} entries to ${options.out}\n`);
     });
+  registerLogMirror(log);
 }

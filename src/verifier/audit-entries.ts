@@ -22,7 +22,15 @@ const CONCURRENCY = 32;
 /** Bundles integrated per call while auditing. */
 const BUNDLES_PER_INTEGRATION = 32;
 
-async function fetchBundle(source: LogSource, index: number, width: number): Promise<Uint8Array[]> {
+/**
+ * Fetches entry bundle `index` at `width` and decodes it; fails verification unless it holds
+ * exactly `width` entries.
+ */
+export async function fetchBundle(
+  source: LogSource,
+  index: number,
+  width: number,
+): Promise<Uint8Array[]> {
   const path = formatEntryBundlePath({ index, width });
   const data = await source.get(path);
   if (data === undefined) throw new VerificationError(`entries ${path}`, 'missing');
