@@ -5,6 +5,7 @@ import { isLedgerError } from '../ledger/ledger-error.ts';
 import { SourceError } from '../verifier/log-source.ts';
 import { VerificationError } from '../verifier/verification-error.ts';
 import { UsageError } from './cli-error.ts';
+import { registerBackup } from './backup.command.ts';
 import { registerDemo } from './demo.command.ts';
 import { registerEvidence } from './evidence.command.ts';
 import { registerKeygen } from './keygen.command.ts';
@@ -28,6 +29,7 @@ function buildProgram(): Command {
   registerLog(program);
   registerToken(program);
   registerRetention(program);
+  registerBackup(program);
   registerUser(program);
   registerVerify(program);
   registerVerifyPackage(program);
