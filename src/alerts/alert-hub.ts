@@ -6,8 +6,13 @@ import type { Alert } from '../passage/database/alert.repository.ts';
 /** Receives alerts as they are raised. */
 export type AlertListener = (alert: Alert) => void;
 
-/** Publishes alerts to subscribers. */
-export class AlertHub {
+/** Where a raised alert is handed to be pushed (the hub, or a relay that also tells other processes). */
+export interface AlertPublisher {
+  publish(alert: Alert): void;
+}
+
+/** Publishes alerts to this process's subscribers. */
+export class AlertHub implements AlertPublisher {
   readonly #listeners = new Set<AlertListener>();
 
   /** Subscribes; returns the function that unsubscribes. */

@@ -10,7 +10,7 @@ import type { AlertCandidate } from '../passage/model/alert.ts';
 import { insertSeals } from '../seal/seal.kysely.ts';
 import type { Sealer } from '../seal/sealer.ts';
 import type { Database } from '../store/schema.ts';
-import type { AlertHub } from './alert-hub.ts';
+import type { AlertPublisher } from './alert-hub.ts';
 import { newRecordId } from '../random/record-id.ts';
 
 /** Where rules send what they detect. */
@@ -23,7 +23,7 @@ export interface AlertSink {
 export interface AlertServiceDeps {
   db: Kysely<Database>;
   sealer: Pick<Sealer, 'seal' | 'sealMany'>;
-  hub: AlertHub;
+  hub: AlertPublisher;
   now?: () => Date;
 }
 

@@ -4,6 +4,7 @@ import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
+import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
@@ -38,6 +39,8 @@ export interface AppServices {
   log: LogRoutesDeps;
   notary: NotaryService;
   notaryRateLimit: NotaryRateLimit;
+  /** Where rate limits count; default in memory (one process). See rate-limit-store.kysely.ts. */
+  rateLimitStore?: FastifyRateLimitStoreCtor;
   /** Pino logger options, or false for none (tests). */
   logger?: boolean | { level: string };
   /**
@@ -82,7 +85,11 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   await app.register(fastifyHelmet, { global: true });
   // Only where a route asks (entry bundles); never decompresses request bodies (no zip bombs).
   await app.register(fastifyCompress, { global: false, encodings: ['gzip', 'deflate'] });
-  await app.register(fastifyRateLimit, { global: false, hook: 'preHandler' });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    hook: 'preHandler',
+    ...(services.rateLimitStore === undefined ? {} : { store: services.rateLimitStore }),
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

@@ -3,6 +3,7 @@
 // Vigil through here, so what is tested is what runs.
 import { mkdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import { KyselyDeviceRepository } from '../auth/device.kysely.ts';
 import { DeviceService } from '../auth/device.service.ts';
 import { SignaturePool } from '../auth/signature-pool.ts';
@@ -13,6 +14,7 @@ import type { NewStaffUser } from '../auth/staff.service.ts';
 import { KyselyTokenRepository } from '../auth/token.kysely.ts';
 import { TokenService } from '../auth/token.service.ts';
 import { buildApp } from '../http/build-app.ts';
+import { rateLimitStoreIn } from '../http/rate-limit-store.kysely.ts';
 import { verifierKeyOf } from '../ledger/note-keys.ts';
 import type { LogReader } from '../log/log-reader.ts';
 import { loadOrCreateLogSigner } from '../log/log-signer.file.ts';
@@ -25,7 +27,7 @@ import { NotaryService } from '../notary/notary.service.ts';
 import { Keyring } from '../people/keyring.ts';
 import { loadOrCreateMasterKey } from '../people/master-key.ts';
 import { Sealer } from '../seal/sealer.ts';
-import { openDatabase } from '../store/open-database.ts';
+import { isPostgresUrl, openDatabase } from '../store/open-database.ts';
 import type { AppDatabase } from '../store/open-database.ts';
 import { isSyntheticDemo } from '../demo/load/demo-marker.ts';
 import { wirePassageFeatures } from './passage-features.ts';
@@ -127,6 +129,8 @@ export async function openVigil(options: VigilOptions): Promise<Vigil> {
     ...(options.now === undefined ? {} : { now: options.now }),
     logError: (error, what) => appLog?.error({ err: error }, `${what} failed`),
     dataDir: options.dataDir,
+    // Several processes may share a PostgreSQL database: alerts then reach all their streams.
+    ...(isPostgresUrl(databaseUrl) ? { sharedPostgresUrl: databaseUrl } : {}),
     ...(options.evidenceUploadLimit === undefined
       ? {}
       : { evidenceUploadLimit: options.evidenceUploadLimit }),
@@ -157,6 +161,10 @@ export async function openVigil(options: VigilOptions): Promise<Vigil> {
     ...(options.secureCookie === undefined ? {} : { secureCookie: options.secureCookie }),
     notary,
     notaryRateLimit: options.notaryRateLimit ?? { max: 600, timeWindowMs: 60_000 },
+    // Shared by every process on PostgreSQL; one SQLite process keeps the in-memory counts.
+    ...(database.dialect === 'postgres'
+      ? { rateLimitStore: rateLimitStoreIn(db as Kysely<unknown>) }
+      : {}),
     log: {
       origin: signer.name,
       verifierKey,
@@ -174,6 +182,7 @@ export async function openVigil(options: VigilOptions): Promise<Vigil> {
   const close = async (): Promise<void> => {
     await stopJobs?.();
     await app.close();
+    await features.close();
     await sequencer.close();
     await published.close();
     await store.close();

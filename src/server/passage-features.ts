@@ -3,12 +3,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { AlertHub } from '../alerts/alert-hub.ts';
+import type { AlertPublisher } from '../alerts/alert-hub.ts';
+import { PostgresAlertRelay } from '../alerts/alert-relay.pg.ts';
 import { registerAlertRoutes } from '../alerts/alert.routes.ts';
-import { AlertService } from '../alerts/alert.service.ts';
+import { ALERT_PAGE, AlertService } from '../alerts/alert.service.ts';
 import { registerAlertStreamRoute } from '../alerts/alert-stream.routes.ts';
 import type { DeviceService } from '../auth/device.service.ts';
 import { MONITORING_MODULES } from '../monitoring/monitoring.modules.ts';
 import type { PassageContext } from '../passage/passage-context.ts';
+import { KyselyAlertRepository } from '../passage/database/alert.kysely.ts';
 import { PASSAGE_MODULES } from '../passage/passage.modules.ts';
 import type { Keyring } from '../people/keyring.ts';
 import { IdentityVault } from '../people/identity-vault.service.ts';
@@ -31,6 +34,11 @@ export interface FeatureDeps {
   /** Passed on to the modules' context (see PassageContext). */
   dataDir?: string;
   evidenceUploadLimit?: number;
+  /**
+   * The PostgreSQL URL when several processes may share the database: alerts then also reach
+   * the other processes' streams (alert-relay.pg.ts). Unset on SQLite.
+   */
+  sharedPostgresUrl?: string;
 }
 
 /** The wired features: their routes, their background work, and handles for tests and the demo. */
@@ -42,6 +50,27 @@ export interface PassageFeatures {
   registerRoutes(app: FastifyInstance): void;
   /** Starts every module's background work; returns the function that stops it all. */
   start(): () => Promise<void>;
+  /** Releases what the wiring opened (the alert listener's connection). */
+  close(): Promise<void>;
+}
+
+// On PostgreSQL, raised alerts go through the relay, which also tells the other processes.
+async function alertPublisher(
+  deps: FeatureDeps,
+  hub: AlertHub,
+): Promise<{ publisher: AlertPublisher; close: () => Promise<void> }> {
+  if (deps.sharedPostgresUrl === undefined) return { publisher: hub, close: async () => {} };
+  const repository = new KyselyAlertRepository(deps.db);
+  const relay = new PostgresAlertRelay({
+    url: deps.sharedPostgresUrl,
+    db: deps.db as Kysely<unknown>,
+    hub,
+    load: (id) => repository.get(id),
+    raisedAfter: (cursor) => repository.listSince(cursor, ALERT_PAGE),
+    logError: deps.logError,
+  });
+  await relay.start();
+  return { publisher: relay, close: () => relay.close() };
 }
 
 /** Builds the passage context and the services around it. */
@@ -50,7 +79,8 @@ export async function wirePassageFeatures(deps: FeatureDeps): Promise<PassageFea
   const vault = new IdentityVault({ db: deps.db, sealer: deps.sealer, keyring: deps.keyring, now });
   await vault.verifyMasterKey();
   const hub = new AlertHub();
-  const alerts = new AlertService({ db: deps.db, sealer: deps.sealer, hub, now });
+  const relay = await alertPublisher(deps, hub);
+  const alerts = new AlertService({ db: deps.db, sealer: deps.sealer, hub: relay.publisher, now });
   const context: PassageContext = {
     db: deps.db,
     sealer: deps.sealer,
@@ -94,5 +124,6 @@ export async function wirePassageFeatures(deps: FeatureDeps): Promise<PassageFea
         for (const stop of stops) await stop?.();
       };
     },
+    close: relay.close,
   };
 }

@@ -15,6 +15,7 @@ import * as evidence from './migrations/0010-evidence.ts';
 import * as commitments from './migrations/0011-commitments.ts';
 import * as duplicates from './migrations/0012-duplicates.ts';
 import * as personKind from './migrations/0013-person-kind.ts';
+import * as sharedLimits from './migrations/0014-shared-limits.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-api-token': apiToken,
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-commitments': commitments,
   '0012-duplicates': duplicates,
   '0013-person-kind': personKind,
+  '0014-shared-limits': sharedLimits,
 };
 
 /** Brings the database to the latest schema; throws if any migration fails. */

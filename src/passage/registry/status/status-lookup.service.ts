@@ -19,6 +19,7 @@ import type { PlaceNames } from '../../database/passage-vocabulary.ts';
 import type { JourneyState } from '../../model/states.ts';
 import { normaliseReferenceCode } from '../../model/reference-code.ts';
 import { householdCheckHmac } from '../households/household-check.ts';
+import { LookupLock } from './lookup-lock.kysely.ts';
 
 /** What the look-up needs. */
 export interface StatusLookupDeps {
@@ -31,8 +32,6 @@ export interface StatusLookupDeps {
 export const MAX_WRONG_BIRTH_YEARS = 5;
 /** How long wrong years are counted from the first, and how long a locked code stays locked. */
 export const LOOKUP_LOCK_MS = 86_400_000;
-/** Households whose wrong years are remembered at most (the oldest are forgotten first). */
-const MAX_REMEMBERED = 100_000;
 
 /** What a family is asked: the code and one member's birth year. */
 export interface StatusQuery {
@@ -57,11 +56,15 @@ const NO_HOUSEHOLD = '00000000-0000-0000-0000-000000000000';
 /** Answers the family status look-up. */
 export class StatusLookupService {
   readonly #deps: StatusLookupDeps;
-  /** Household id → wrong years counted since `since` (ms). In memory: a restart forgets. */
-  readonly #wrongYears = new Map<string, { count: number; since: number }>();
+  /** Wrong years per household, in the database: shared by every process, kept over restarts. */
+  readonly #lock: LookupLock;
 
   constructor(deps: StatusLookupDeps) {
     this.#deps = deps;
+    this.#lock = new LookupLock(deps.db as Kysely<unknown>, {
+      maxWrongYears: MAX_WRONG_BIRTH_YEARS,
+      lockMs: LOOKUP_LOCK_MS,
+    });
   }
 
   /**
@@ -79,33 +82,16 @@ export class StatusLookupService {
     const check = householdCheckHmac(keyring, householdId, query.birthYear);
     const matches = await households.hasCheck(householdId, check);
     const now = (this.#deps.now ?? (() => new Date()))().getTime();
-    const locked = this.#isLocked(householdId, now);
+    const locked = await this.#lock.isLocked(householdId, now);
     if (household === undefined || !matches || locked) {
-      if (household !== undefined && !matches) this.#countWrongYear(household.id, now);
+      // Every refusal writes once, as a right answer does (it forgets): an unknown code counts
+      // against the stand-in, so a write does not tell a known code from an unknown one. A right
+      // year on a locked code is counted too; the code is locked already and its period stays.
+      await this.#lock.countWrongYear(householdId, now);
       throw new DomainError('not_found', 'no such household');
     }
-    this.#wrongYears.delete(household.id);
+    await this.#lock.forget(household.id);
     return this.#journeys(household.id);
-  }
-
-  #isLocked(householdId: string, now: number): boolean {
-    const wrong = this.#wrongYears.get(householdId);
-    if (wrong === undefined) return false;
-    if (now - wrong.since >= LOOKUP_LOCK_MS) {
-      this.#wrongYears.delete(householdId);
-      return false;
-    }
-    return wrong.count >= MAX_WRONG_BIRTH_YEARS;
-  }
-
-  #countWrongYear(householdId: string, now: number): void {
-    const wrong = this.#wrongYears.get(householdId) ?? { count: 0, since: now };
-    wrong.count++;
-    this.#wrongYears.set(householdId, wrong);
-    if (this.#wrongYears.size > MAX_REMEMBERED) {
-      const oldest = this.#wrongYears.keys().next().value;
-      if (oldest !== undefined) this.#wrongYears.delete(oldest);
-    }
   }
 
   async #journeys(householdId: string): Promise<JourneyStatusView[]> {
