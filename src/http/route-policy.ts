@@ -96,6 +96,28 @@ async function authenticate(
   return authenticators.session(session);
 }
 
+/**
+ * The authenticated caller of a route whose policy names roles. 'unauthenticated' when there is
+ * none, which only a public route (a programming error) can meet.
+ *
+ * @example const principal = callerOf(request);
+ */
+export function callerOf(request: { principal?: Principal | undefined }): Principal {
+  if (request.principal === undefined) throw new DomainError('unauthenticated', 'no principal');
+  return request.principal;
+}
+
+/**
+ * The actor id that records keep for the caller: the staff user behind a session or device,
+ * else the credential's id. Never a name.
+ *
+ * @example await service.open(request.body, actorIdOf(request));
+ */
+export function actorIdOf(request: { principal?: Principal | undefined }): string {
+  const principal = callerOf(request);
+  return principal.userId ?? principal.tokenId;
+}
+
 /** Installs the policy check; `authenticators` turn presented secrets into principals. */
 export function installRoutePolicy(app: FastifyInstance, authenticators: Authenticators): void {
   const routes: DeclaredRoute[] = [];

@@ -1,9 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError } from '../../errors/domain-error.ts';
-import { staffPolicy } from '../../http/route-policy.ts';
-import { actorOf } from '../../passage/field/field-context.ts';
+import { actorIdOf, staffPolicy } from '../../http/route-policy.ts';
 import { DUPLICATE_DECISIONS, DUPLICATE_SUBJECT_KINDS } from '../model/duplicate-pair.ts';
 import type { DuplicateDecisionService } from './duplicate-decision.service.ts';
 import type { DuplicateSuggestionService } from './duplicate-suggestion.service.ts';
@@ -99,11 +97,6 @@ const Params = z.strictObject({ id: z.uuid() });
 
 const ANALYSTS = staffPolicy('analyst', 'coordinator');
 
-function actor(principal: Parameters<typeof actorOf>[0] | undefined): string {
-  if (principal === undefined) throw new DomainError('unauthenticated', 'no principal');
-  return actorOf(principal);
-}
-
 /** Registers the duplicate-suggestion routes (analysts and coordinators). */
 export function registerDuplicateRoutes(
   app: FastifyInstance,
@@ -170,7 +163,7 @@ export function registerDuplicateRoutes(
       },
     },
     async (request, reply) => {
-      const view = await decisions.decide(request.body, actor(request.principal));
+      const view = await decisions.decide(request.body, actorIdOf(request));
       return reply.code(201).send(view);
     },
   );

@@ -3,9 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError } from '../../errors/domain-error.ts';
-import { PUBLIC, staffPolicy } from '../../http/route-policy.ts';
-import { actorOf } from '../../passage/field/field-context.ts';
+import { actorIdOf, PUBLIC, staffPolicy } from '../../http/route-policy.ts';
 import { idSchema } from '../../passage/registry/registry-input.ts';
 import {
   commitmentResponse,
@@ -24,12 +22,6 @@ const params = z.strictObject({ id: idSchema });
 
 /** Most commitments one list returns. */
 export const MAX_COMMITMENTS = 500;
-
-/** The staff member behind a staff-only route (never a name). */
-export function staffActor(request: { principal: Parameters<typeof actorOf>[0] | undefined }) {
-  if (request.principal === undefined) throw new DomainError('unauthenticated', 'no principal');
-  return actorOf(request.principal);
-}
 
 /** Registers the commitment routes. */
 export function registerCommitmentRoutes(app: FastifyInstance, service: CommitmentService): void {
@@ -72,7 +64,7 @@ export function registerCommitmentRoutes(app: FastifyInstance, service: Commitme
       },
     },
     async (request, reply) => {
-      const view = await service.register(request.body, staffActor(request));
+      const view = await service.register(request.body, actorIdOf(request));
       return reply.code(201).send(view);
     },
   );
@@ -88,7 +80,7 @@ export function registerCommitmentRoutes(app: FastifyInstance, service: Commitme
         response: { 200: publicCommitmentResponse },
       },
     },
-    (request) => service.revise(request.params.id, request.body, staffActor(request)),
+    (request) => service.revise(request.params.id, request.body, actorIdOf(request)),
   );
   typed.post(
     '/api/v1/commitments/:id/links',
@@ -103,7 +95,7 @@ export function registerCommitmentRoutes(app: FastifyInstance, service: Commitme
       },
     },
     async (request, reply) => {
-      const link = await service.link(request.params.id, request.body, staffActor(request));
+      const link = await service.link(request.params.id, request.body, actorIdOf(request));
       return reply.code(201).send(link);
     },
   );
@@ -119,7 +111,7 @@ export function registerCommitmentRoutes(app: FastifyInstance, service: Commitme
         response: { 200: linkResponse },
       },
     },
-    (request) => service.withdraw(request.params.id, request.body, staffActor(request)),
+    (request) => service.withdraw(request.params.id, request.body, actorIdOf(request)),
   );
   typed.get(
     '/api/v1/commitments/:id/timeline',

@@ -2,12 +2,10 @@
 // chain, the original (an audited download), a stripped working copy, hash checks, links to
 // incidents, legal hold and deletion. Originals and copies are sent as attachments, never
 // rendered by the browser under Vigil's origin (an uploaded file is attacker-controlled).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError } from '../../errors/domain-error.ts';
-import { staffPolicy } from '../../http/route-policy.ts';
-import { actorOf } from '../../passage/field/field-context.ts';
+import { actorIdOf, staffPolicy } from '../../http/route-policy.ts';
 import type { EvidenceAccessService } from './evidence-access.service.ts';
 import { CustodyViewSchema, EvidenceViewSchema } from './evidence-schemas.ts';
 import { DELETION_REASONS } from './evidence.service.ts';
@@ -18,11 +16,6 @@ const LINKERS = staffPolicy('coordinator', 'analyst');
 const KEEPERS = staffPolicy('admin', 'coordinator');
 const Params = z.strictObject({ id: z.uuid() });
 const security = [{ session: [] }];
-
-function actor(request: FastifyRequest): string {
-  if (request.principal === undefined) throw new DomainError('unauthenticated', 'no principal');
-  return actorOf(request.principal);
-}
 
 function attachment(name: string): string {
   return `attachment; filename="${name}"`;
@@ -94,7 +87,7 @@ export function registerEvidenceRoutes(
           .header('x-evidence-sha256', view.sha256)
           .send();
       }
-      const { stream, view } = await access.openOriginal(id, actor(request));
+      const { stream, view } = await access.openOriginal(id, actorIdOf(request));
       return reply
         .type('application/octet-stream')
         .header('content-disposition', attachment(`${id}.bin`))
@@ -118,7 +111,7 @@ export function registerEvidenceRoutes(
         await access.get(request.params.id);
         return { fileName: null };
       }
-      return { fileName: await access.fileName(request.params.id, actor(request)) };
+      return { fileName: await access.fileName(request.params.id, actorIdOf(request)) };
     },
   );
   registerChanges(app, evidence, access);
@@ -141,7 +134,7 @@ function registerChanges(
       },
     },
     async (request, reply) => {
-      const copy = await access.workingCopy(request.params.id, actor(request));
+      const copy = await access.workingCopy(request.params.id, actorIdOf(request));
       const extension = copy.mediaType === 'image/jpeg' ? 'jpg' : 'png';
       return reply
         .type(copy.mediaType)
@@ -166,7 +159,7 @@ function registerChanges(
         },
       },
     },
-    (request) => access.checkHash(request.params.id, actor(request)),
+    (request) => access.checkHash(request.params.id, actorIdOf(request)),
   );
   typed.post(
     '/api/v1/evidence/:id/links',
@@ -180,7 +173,7 @@ function registerChanges(
         response: { 200: EvidenceViewSchema },
       },
     },
-    (request) => evidence.link(request.params.id, request.body.incidentId, actor(request)),
+    (request) => evidence.link(request.params.id, request.body.incidentId, actorIdOf(request)),
   );
   typed.post(
     '/api/v1/evidence/:id/legal-hold',
@@ -194,7 +187,7 @@ function registerChanges(
         response: { 200: EvidenceViewSchema },
       },
     },
-    (request) => evidence.setHold(request.params.id, request.body, actor(request)),
+    (request) => evidence.setHold(request.params.id, request.body, actorIdOf(request)),
   );
   typed.post(
     '/api/v1/evidence/:id/deletion',
@@ -212,6 +205,6 @@ function registerChanges(
         response: { 200: EvidenceViewSchema },
       },
     },
-    (request) => evidence.delete(request.params.id, request.body, actor(request)),
+    (request) => evidence.delete(request.params.id, request.body, actorIdOf(request)),
   );
 }

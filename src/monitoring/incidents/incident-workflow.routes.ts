@@ -1,6 +1,7 @@
 // The workflow routes: transitions (two-person steps answer 202 with what is awaited until a
 // second, different user confirms), merging a duplicate, linking information items (which
 // reopens an unverified incident) and passage cases.
+import { actorIdOf } from '../../http/route-policy.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -9,7 +10,7 @@ import { CASE_KINDS } from './incident.repository.ts';
 import type { IncidentService } from './incident.service.ts';
 import { ApprovalSchema, IncidentViewSchema } from './incident.views.schemas.ts';
 import type { IncidentWorkflow } from './incident-workflow.service.ts';
-import { actorFrom, INCIDENT_WRITERS, Params, Reason, Version } from './incident.routes.ts';
+import { INCIDENT_WRITERS, Params, Reason, Version } from './incident.routes.ts';
 
 /** The services behind the workflow routes. */
 export interface WorkflowRouteDeps {
@@ -42,11 +43,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, deps: WorkflowRoute
     },
     async (request, reply) => {
       const { id } = request.params;
-      const outcome = await deps.workflow.transition(
-        id,
-        request.body,
-        actorFrom(request.principal),
-      );
+      const outcome = await deps.workflow.transition(id, request.body, actorIdOf(request));
       if (outcome.status === 'proposed') {
         return reply.code(202).send({
           status: 'proposed',
@@ -71,7 +68,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, deps: WorkflowRoute
     },
     async (request) => {
       const { id } = request.params;
-      await deps.workflow.merge(id, request.body, actorFrom(request.principal));
+      await deps.workflow.merge(id, request.body, actorIdOf(request));
       return deps.incidents.get(id);
     },
   );
@@ -90,7 +87,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, deps: WorkflowRoute
     async (request) => {
       const { id } = request.params;
       const { itemIds, reason } = request.body;
-      await deps.workflow.linkItems(id, itemIds, { reason, actor: actorFrom(request.principal) });
+      await deps.workflow.linkItems(id, itemIds, { reason, actor: actorIdOf(request) });
       return deps.incidents.get(id);
     },
   );
@@ -108,7 +105,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, deps: WorkflowRoute
     },
     async (request, reply) => {
       const { id } = request.params;
-      await deps.workflow.linkCase(id, request.body, actorFrom(request.principal));
+      await deps.workflow.linkCase(id, request.body, actorIdOf(request));
       return reply.code(201).send(await deps.incidents.get(id));
     },
   );

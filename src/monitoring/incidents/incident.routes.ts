@@ -4,9 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError } from '../../errors/domain-error.ts';
-import { staffPolicy } from '../../http/route-policy.ts';
-import { actorOf } from '../../passage/field/field-context.ts';
+import { actorIdOf, staffPolicy } from '../../http/route-policy.ts';
 import { ACCESS_PURPOSES } from '../../people/access.ts';
 import { SUB_EVENT_TYPE_CODES } from '../model/event-taxonomy.ts';
 import { INCIDENT_STATES } from '../model/vocabulary.ts';
@@ -49,12 +47,6 @@ const ListQuery = z.strictObject({
 const iso = (time: string | undefined) =>
   time === undefined ? undefined : new Date(time).toISOString();
 
-/** Who acts: the principal's staff id. */
-export function actorFrom(principal: Parameters<typeof actorOf>[0] | undefined): string {
-  if (principal === undefined) throw new DomainError('unauthenticated', 'no principal');
-  return actorOf(principal);
-}
-
 /** Registers the incident routes of open, list, read and revise. */
 export function registerIncidentRoutes(app: FastifyInstance, incidents: IncidentService): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -71,7 +63,7 @@ export function registerIncidentRoutes(app: FastifyInstance, incidents: Incident
       },
     },
     async (request, reply) => {
-      const view = await incidents.open(request.body, actorFrom(request.principal));
+      const view = await incidents.open(request.body, actorIdOf(request));
       return reply.code(201).send(view);
     },
   );
@@ -129,8 +121,7 @@ export function registerIncidentRoutes(app: FastifyInstance, incidents: Incident
         },
       },
     },
-    (request) =>
-      incidents.readNarrative(request.params.id, request.query, actorFrom(request.principal)),
+    (request) => incidents.readNarrative(request.params.id, request.query, actorIdOf(request)),
   );
   typed.post(
     '/api/v1/incidents/:id/versions',
@@ -144,6 +135,6 @@ export function registerIncidentRoutes(app: FastifyInstance, incidents: Incident
         response: { 200: IncidentViewSchema },
       },
     },
-    (request) => incidents.revise(request.params.id, request.body, actorFrom(request.principal)),
+    (request) => incidents.revise(request.params.id, request.body, actorIdOf(request)),
   );
 }

@@ -4,9 +4,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PUBLIC, staffPolicy } from '../../http/route-policy.ts';
+import { actorIdOf, PUBLIC, staffPolicy } from '../../http/route-policy.ts';
 import { idSchema } from '../../passage/registry/registry-input.ts';
-import { staffActor } from '../commitments/commitment.routes.ts';
 import { PATROL_STATES } from '../model/operations-vocabulary.ts';
 import type { HotlineService } from './hotline.service.ts';
 import {
@@ -66,7 +65,7 @@ function registerRestrictionRoutes(app: FastifyInstance, service: RestrictionSer
       },
     },
     async (request, reply) => {
-      const restriction = await service.record(request.body, staffActor(request));
+      const restriction = await service.record(request.body, actorIdOf(request));
       return reply.code(201).send(restriction);
     },
   );
@@ -94,7 +93,7 @@ function registerRestrictionRoutes(app: FastifyInstance, service: RestrictionSer
         response: { 200: restrictionHistoryResponse },
       },
     },
-    (request) => service.correct(request.params.id, request.body, staffActor(request)),
+    (request) => service.correct(request.params.id, request.body, actorIdOf(request)),
   );
 }
 
@@ -112,7 +111,7 @@ function registerPatrolRoutes(app: FastifyInstance, service: PatrolService): voi
       },
     },
     async (request, reply) => {
-      const view = await service.plan(request.body, staffActor(request));
+      const view = await service.plan(request.body, actorIdOf(request));
       return reply.code(201).send(view);
     },
   );
@@ -157,7 +156,7 @@ function registerPatrolRoutes(app: FastifyInstance, service: PatrolService): voi
         response: { 200: patrolViewResponse },
       },
     },
-    (request) => service.transition(request.params.id, request.body, staffActor(request)),
+    (request) => service.transition(request.params.id, request.body, actorIdOf(request)),
   );
 }
 
@@ -175,7 +174,7 @@ function registerHotlineRoutes(app: FastifyInstance, service: HotlineService): v
       },
     },
     async (request, reply) => {
-      const contact = await service.take(request.body, staffActor(request));
+      const contact = await service.take(request.body, actorIdOf(request));
       return reply.code(201).send(contact);
     },
   );
@@ -211,7 +210,7 @@ function registerHotlineRoutes(app: FastifyInstance, service: HotlineService): v
         response: { 200: hotlineContactResponse },
       },
     },
-    (request) => service.respond(request.params.id, request.body, staffActor(request)),
+    (request) => service.respond(request.params.id, request.body, actorIdOf(request)),
   );
   typed.get(
     '/api/v1/hotline-contacts/statistics',

@@ -4,9 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError } from '../../../errors/domain-error.ts';
-import { staffPolicy } from '../../../http/route-policy.ts';
-import { actorOf } from '../../../passage/field/field-context.ts';
+import { actorIdOf, staffPolicy } from '../../../http/route-policy.ts';
 import type { CsvImportService } from './csv-import.service.ts';
 
 /** Largest import file accepted, in bytes. */
@@ -44,10 +42,7 @@ export function registerCsvImportRoutes(app: FastifyInstance, imports: CsvImport
         },
       },
       async (request) => {
-        if (request.principal === undefined) {
-          throw new DomainError('unauthenticated', 'no principal');
-        }
-        return { results: await imports.import(request.body, actorOf(request.principal)) };
+        return { results: await imports.import(request.body, actorIdOf(request)) };
       },
     );
     done();

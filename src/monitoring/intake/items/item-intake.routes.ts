@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '../../../errors/domain-error.ts';
-import { rolesPolicy, staffPolicy } from '../../../http/route-policy.ts';
+import { callerOf, rolesPolicy, staffPolicy } from '../../../http/route-policy.ts';
 import { actorOf } from '../../../passage/field/field-context.ts';
 import type { Channel } from '../../model/vocabulary.ts';
 import type { InfoItem } from '../database/info-item.repository.ts';
@@ -35,11 +35,6 @@ function acceptedOf(item: InfoItem): z.infer<typeof accepted> {
   return { id: item.id, receivedAt: item.receivedAt, version: item.version };
 }
 
-function principalOf(request: { principal: Parameters<typeof actorOf>[0] | undefined }) {
-  if (request.principal === undefined) throw new DomainError('unauthenticated', 'no principal');
-  return request.principal;
-}
-
 /** Registers POST /api/v1/info-items (staff) and POST /api/v1/partner-reports. */
 export function registerItemIntakeRoutes(
   app: FastifyInstance,
@@ -58,7 +53,7 @@ export function registerItemIntakeRoutes(
       },
     },
     async (request, reply) => {
-      const principal = principalOf(request);
+      const principal = callerOf(request);
       const { channel, receivedAt, ...input } = request.body;
       if (principal.role === 'hotline' && channel !== 'hotline_call') {
         throw new DomainError('forbidden', 'the hotline enters hotline calls only');
@@ -93,7 +88,7 @@ export function registerItemIntakeRoutes(
     async (request, reply) => {
       const item = await deps.intake.submit(request.body, {
         channel: 'partner_report',
-        collectedBy: actorOf(principalOf(request)),
+        collectedBy: actorOf(callerOf(request)),
       });
       return reply.code(201).send(acceptedOf(item));
     },

@@ -3,10 +3,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError } from '../../../errors/domain-error.ts';
-import { staffPolicy } from '../../../http/route-policy.ts';
+import { actorIdOf, staffPolicy } from '../../../http/route-policy.ts';
 import { ACCESS_PURPOSES } from '../../../people/access.ts';
-import { actorOf } from '../../../passage/field/field-context.ts';
 import { CHANNELS, CREDIBILITIES, ITEM_STATUSES, PROXIMITIES } from '../../model/vocabulary.ts';
 import type { QueueCursor } from '../database/info-item.repository.ts';
 import { idSchema, reasonSchema } from './item-input.ts';
@@ -85,11 +83,6 @@ function cursorText(cursor: QueueCursor | null): string | null {
   return Buffer.from(JSON.stringify([cursor.receivedAt, cursor.id])).toString('base64url');
 }
 
-function actor(principal: Parameters<typeof actorOf>[0] | undefined): string {
-  if (principal === undefined) throw new DomainError('unauthenticated', 'no principal');
-  return actorOf(principal);
-}
-
 /** Registers the triage routes. */
 export function registerItemTriageRoutes(app: FastifyInstance, triage: ItemTriageService): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -144,7 +137,7 @@ export function registerItemTriageRoutes(app: FastifyInstance, triage: ItemTriag
     async (request, reply) => {
       const answer = await triage.readAccount(
         request.params.id,
-        actor(request.principal),
+        actorIdOf(request),
         request.body.purpose,
       );
       return reply.header('cache-control', 'no-store').send(answer);
@@ -166,7 +159,7 @@ export function registerItemTriageRoutes(app: FastifyInstance, triage: ItemTriag
         response: { 200: itemView },
       },
     },
-    (request) => triage.grade(request.params.id, request.body, actor(request.principal)),
+    (request) => triage.grade(request.params.id, request.body, actorIdOf(request)),
   );
   typed.post(
     '/api/v1/info-items/:id/set-aside',
@@ -180,6 +173,6 @@ export function registerItemTriageRoutes(app: FastifyInstance, triage: ItemTriag
         response: { 200: itemView },
       },
     },
-    (request) => triage.setAside(request.params.id, request.body, actor(request.principal)),
+    (request) => triage.setAside(request.params.id, request.body, actorIdOf(request)),
   );
 }

@@ -3,9 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError } from '../../../errors/domain-error.ts';
-import { PUBLIC, rolesPolicy } from '../../../http/route-policy.ts';
-import { actorOf } from '../../../passage/field/field-context.ts';
+import { actorIdOf, PUBLIC, rolesPolicy } from '../../../http/route-policy.ts';
 import { publicItemSchema } from '../items/item-input.ts';
 import { REPORT_STATUSES } from './resident-report.service.ts';
 import type { ResidentReportService } from './resident-report.service.ts';
@@ -73,7 +71,7 @@ export function registerResidentReportRoutes(
       },
     },
     async (request, reply) => {
-      const receipt = await reports.submit(request.body, reporterOf(request.principal));
+      const receipt = await reports.submit(request.body, actorIdOf(request));
       return reply.code(201).header('cache-control', 'no-store').send(receipt);
     },
   );
@@ -95,13 +93,8 @@ export function registerResidentReportRoutes(
       },
     },
     async (request, reply) => {
-      const own = await reports.listOwn(reporterOf(request.principal), request.query.limit);
+      const own = await reports.listOwn(actorIdOf(request), request.query.limit);
       return reply.header('cache-control', 'no-store').send({ reports: own });
     },
   );
-}
-
-function reporterOf(principal: Parameters<typeof actorOf>[0] | undefined): string {
-  if (principal === undefined) throw new DomainError('unauthenticated', 'no principal');
-  return actorOf(principal);
 }
