@@ -4,26 +4,15 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { notariseMany, runMirror } from '../support/mirror-helpers.ts';
+import { notariseMany, runMirror, startServedLog } from '../support/mirror-helpers.ts';
 import { runVigil } from '../support/run-cli.ts';
-import { startServerProcess } from '../support/serve-process.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/vigil.ts', import.meta.url));
 const work = tempDir('vigil-mirror-follow-');
-const dataDir = join(work, 'data');
-const server = await startServerProcess(dataDir, ['--notary-rate', '100000']);
-after(() => server.stop());
-const token = (
-  await runVigil(['token', 'create', '--data', dataDir, '--role', 'partner', '--name', 'ngo'])
-).stdout
-  .trim()
-  .split('\n')
-  .at(-1)!;
-const vkey = (await runVigil(['log', 'vkey', '--data', dataDir])).stdout.trim();
-const logUrl = `${server.url}/log`;
+const { dataDir, server, token, vkey, logUrl } = await startServedLog(work);
 
 /** Resolves once `read()` matches `pattern`, checking whenever `child` prints; bounded. */
 function waitForOutput(

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { utf8 } from '../../src/ledger/bytes.ts';
 import { cosignCheckpoint } from '../../src/ledger/cosignature.ts';
 import { parseSignerKey } from '../../src/ledger/note-keys.ts';
@@ -17,24 +17,14 @@ import {
   runMirror,
   serveStatic,
   snapshotDir,
+  startServedLog,
 } from '../support/mirror-helpers.ts';
 import { runVigil } from '../support/run-cli.ts';
-import { startServerProcess } from '../support/serve-process.ts';
 import { writeStaticLog } from '../support/static-log.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const work = tempDir('vigil-mirror-');
-const dataDir = join(work, 'data');
-const server = await startServerProcess(dataDir, ['--notary-rate', '100000']);
-after(() => server.stop());
-const token = (
-  await runVigil(['token', 'create', '--data', dataDir, '--role', 'partner', '--name', 'ngo'])
-).stdout
-  .trim()
-  .split('\n')
-  .at(-1)!;
-const vkey = (await runVigil(['log', 'vkey', '--data', dataDir])).stdout.trim();
-const logUrl = `${server.url}/log`;
+const { dataDir, server, token, vkey, logUrl } = await startServedLog(work);
 const mirror = join(work, 'mirror');
 const verifyFull = (location: string) =>
   runVigil(['verify', 'log', location, '--key', vkey, '--full']);

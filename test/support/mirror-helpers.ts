@@ -7,6 +7,7 @@ import { join, normalize, relative } from 'node:path';
 import { after } from 'node:test';
 import { runVigil } from './run-cli.ts';
 import type { CliResult } from './run-cli.ts';
+import { startServerProcess } from './serve-process.ts';
 
 /** One file of a directory as a test sees it: which inode, and what it holds. */
 export interface FileState {
@@ -92,4 +93,24 @@ export async function notariseMany(url: string, token: string, first: number, co
       if (response.status !== 200) throw new Error(`notary answered ${response.status}`);
     }
   }
+}
+
+/** A `vigil serve` in `work/data` with a partner token: the source the mirror tests copy. */
+export async function startServedLog(work: string) {
+  const dataDir = join(work, 'data');
+  const server = await startServerProcess(dataDir, ['--notary-rate', '100000']);
+  after(() => server.stop());
+  const created = await runVigil([
+    'token',
+    'create',
+    '--data',
+    dataDir,
+    '--role',
+    'partner',
+    '--name',
+    'ngo',
+  ]);
+  const token = created.stdout.trim().split('\n').at(-1) ?? '';
+  const vkey = (await runVigil(['log', 'vkey', '--data', dataDir])).stdout.trim();
+  return { dataDir, server, token, vkey, logUrl: `${server.url}/log` };
 }
