@@ -1,5 +1,6 @@
 // Incidents in portable Kysely (SQLite and PostgreSQL); `db` may be the pool or a transaction.
 import type { Kysely, Updateable } from 'kysely';
+import { toTransitionEvent } from '../../passage/database/transition.kysely.ts';
 import { requireVersionedUpdate } from '../../passage/database/versioned-update.kysely.ts';
 import { markItemsLinked } from '../intake/item-links.ts';
 import type { Database } from '../../store/schema.ts';
@@ -100,12 +101,8 @@ export class KyselyIncidentRepository implements IncidentRepository {
       .orderBy('version')
       .execute();
     return rows.map((row) => ({
-      version: row.version,
-      from: row.from_state,
-      to: row.to_state,
+      ...toTransitionEvent(row),
       reason: row.reason,
-      at: row.at,
-      actor: row.actor,
       proposedBy: row.proposed_by,
     }));
   }

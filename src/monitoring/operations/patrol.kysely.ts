@@ -1,5 +1,6 @@
 // Patrols in portable Kysely; `db` may be the pool or a transaction.
 import type { Kysely, Selectable } from 'kysely';
+import { toTransitionEvent } from '../../passage/database/transition.kysely.ts';
 import { requireVersionedUpdate } from '../../passage/database/versioned-update.kysely.ts';
 import type { Database } from '../../store/schema.ts';
 import type { PatrolTable } from '../commitments/commitments.tables.ts';
@@ -110,13 +111,6 @@ export class KyselyPatrolRepository implements PatrolRepository {
       .where('patrol_id', '=', id)
       .orderBy('version')
       .execute();
-    return rows.map((row) => ({
-      version: row.version,
-      from: row.from_state,
-      to: row.to_state,
-      reason: row.reason,
-      at: row.at,
-      actor: row.actor,
-    }));
+    return rows.map((row) => ({ ...toTransitionEvent(row), reason: row.reason }));
   }
 }
