@@ -7,8 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '../../errors/domain-error.ts';
-import { staffPolicy } from '../../http/route-policy.ts';
-import { actorOf } from '../../passage/field/field-context.ts';
+import { actorIdOf, staffPolicy } from '../../http/route-policy.ts';
 import { EvidenceViewSchema } from './evidence-schemas.ts';
 import type { EvidenceService } from './evidence.service.ts';
 
@@ -69,8 +68,7 @@ export function registerUploadRoute(app: FastifyInstance, evidence: EvidenceServ
             'send the file as application/octet-stream',
           );
         }
-        if (request.principal === undefined)
-          throw new DomainError('unauthenticated', 'no principal');
+        const actor = actorIdOf(request);
         try {
           const fileName = fileNameOf(request);
           const length = declaredLength(request);
@@ -84,7 +82,7 @@ export function registerUploadRoute(app: FastifyInstance, evidence: EvidenceServ
                 ? {}
                 : { incidentId: request.query.incidentId }),
             },
-            actorOf(request.principal),
+            actor,
           );
           return await reply.code(201).send(view);
         } catch (error) {
