@@ -15,7 +15,9 @@ const BATCH_CHARS = 1024 * 1024;
 
 /** Kysely's bookkeeping: compared on restore, never copied (the target has its own). */
 export const MIGRATION_TABLE = 'kysely_migration';
-const SKIPPED_TABLES = new Set(['kysely_migration_lock']);
+// log_pending is the servers' hand-over queue (src/log/leadership): an entry waiting there was
+// never acknowledged, and one already sequenced is in the log tables.
+const SKIPPED_TABLES = new Set(['kysely_migration_lock', 'log_pending']);
 
 /** Session settings that make every value's text form exact and the same on both ends. */
 export const TEXT_FORMAT_SETTINGS = [

@@ -5,7 +5,7 @@ import { verifierKeyOf } from '../ledger/note-keys.ts';
 import { formatEntryBundlePath, formatTilePath, TILE_WIDTH } from '../ledger/tiles.ts';
 import { LogReader } from '../log/log-reader.ts';
 import { readLogSigner } from '../log/log-signer.file.ts';
-import { SqliteLogStore } from '../log/log-store.sqlite.ts';
+import { openLogStore } from '../log/open-log-store.ts';
 import { UsageError } from './cli-error.ts';
 import { registerLogMirror } from './log-mirror.command.ts';
 
@@ -24,11 +24,12 @@ async function put(out: string, path: string, data: Uint8Array | string): Promis
 }
 
 /**
- * Writes the log as static tlog-tiles files (checkpoint, every full tile and bundle, and the
+ * Writes the log (DATA/log.sqlite, or PostgreSQL when VIGIL_DATABASE_URL is set, as for the
+ * server) as static tlog-tiles files (checkpoint, every full tile and bundle, and the
  * partial ones of the latest checkpoint), for any static host or for an offline audit.
  */
 async function exportLog(dataDir: string, out: string): Promise<number> {
-  const store = new SqliteLogStore(join(dataDir, 'log.sqlite'));
+  const store = await openLogStore({ dataDir, url: process.env['VIGIL_DATABASE_URL'] });
   try {
     const latest = await store.latestCheckpoint();
     if (latest === undefined) throw new UsageError(`no log in ${dataDir}`);

@@ -6,6 +6,8 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError } from '../errors/domain-error.ts';
 import { ERROR_CATALOGUE, isErrorCode } from '../errors/error-catalogue.ts';
 import type { ErrorBody, ErrorCode } from '../errors/error-catalogue.ts';
+import { NotLeaderError } from '../log/leadership/leader-lock.pg.ts';
+import { LogError } from '../log/log-error.ts';
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
@@ -34,6 +36,14 @@ function codeOf(error: FastifyError): ErrorCode {
   const domain = domainCode(error);
   if (domain !== undefined) return domain;
   if (hasZodFastifySchemaValidationErrors(error)) return 'invalid_request';
+  // The log stopping under a request (shutdown, or a leader losing its lock mid-commit): the
+  // entry was not acknowledged, and a retry reaches a log that is running.
+  if (
+    error instanceof NotLeaderError ||
+    (error instanceof LogError && error.code === 'LOG_CLOSED')
+  ) {
+    return 'unavailable';
+  }
   const mapped = FASTIFY_CODES[error.code];
   if (mapped !== undefined) return mapped;
   if (error.statusCode === 429) return 'rate_limited';

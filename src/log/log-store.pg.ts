@@ -5,6 +5,7 @@
 // own pool, so an application transaction can never hold a lock the sequencer waits on.
 import pg from 'pg';
 import type { PoolClient, QueryConfig } from 'pg';
+import { PENDING_SCHEMA } from './leadership/log-pending.pg.ts';
 import { LogStoreConflictError } from './log-store.port.ts';
 import type {
   BundleWrite,
@@ -161,7 +162,7 @@ export class PgLogStore implements LogStore {
       await store.#checkDurable();
       await store.#transaction(async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK.toString()]);
-        await client.query(SCHEMA);
+        await client.query(SCHEMA + PENDING_SCHEMA);
       });
     } catch (error) {
       await store.close();
@@ -212,6 +213,17 @@ export class PgLogStore implements LogStore {
   }
 
   async commitBatch(batch: LogBatchWrite): Promise<void> {
+    if ((batch.handed?.length ?? 0) > 0) {
+      throw new Error('handed-over entries are committed by the leader (commitBatchWith)');
+    }
+    await this.commitBatchWith(batch, () => Promise.resolve());
+  }
+
+  /** commitBatch, with `also` run last inside the same transaction (the leader's bookkeeping). */
+  async commitBatchWith(
+    batch: LogBatchWrite,
+    also: (client: PoolClient) => Promise<void>,
+  ): Promise<void> {
     const { size, note } = batch.checkpoint;
     await this.#transaction(async (client) => {
       // The head lock: EXCLUSIVE mode conflicts with itself and with every write to the table,
@@ -233,6 +245,7 @@ export class PgLogStore implements LogStore {
         text: PUT_CHECKPOINT,
         values: [size, note],
       });
+      await also(client);
     });
   }
 

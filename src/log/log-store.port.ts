@@ -29,11 +29,29 @@ export interface StoredTile {
   inner: Uint8Array | undefined;
 }
 
+/** An entry another process handed over to the leader, known by the ticket it waits on. */
+export interface HandedEntry {
+  ticket: string;
+  entry: Uint8Array;
+}
+
+/** Where a handed-over entry was sequenced. */
+export interface HandedPosition {
+  ticket: string;
+  index: number;
+}
+
 /** Everything one group commit writes. Either all of it becomes durable, or none of it. */
 export interface LogBatchWrite {
   tiles: readonly TileWrite[];
   bundles: readonly BundleWrite[];
   checkpoint: StoredCheckpoint;
+  /**
+   * Handed-over entries this batch sequences (only a leader over PostgreSQL has any): their
+   * positions are recorded in the same transaction, so a follower learns of them only once
+   * they are durable.
+   */
+  handed?: readonly HandedPosition[];
 }
 
 /**

@@ -110,6 +110,10 @@ export class SqliteLogStore implements LogStore {
 
   commitBatch(batch: LogBatchWrite): Promise<void> {
     if (!this.#db.isOpen) return Promise.reject(new Error('the log store is closed'));
+    // Only one process writes an embedded log: nothing can have been handed over to it.
+    if ((batch.handed?.length ?? 0) > 0) {
+      return Promise.reject(new Error('the embedded log store takes no handed-over entries'));
+    }
     const id = this.#nextWrite++;
     const writer = this.#writerThread();
     // A pending write keeps the process alive until it is durable; an idle writer does not.

@@ -33,7 +33,6 @@ describe('Sequencer', () => {
     const opened = openCheckpoint(sequencer.checkpoint.note, { logKey });
     assert.equal(opened.checkpoint.size, 0);
     assert.equal(opened.checkpoint.origin, 'test.example/log');
-    assert.equal(sequencer.origin, 'test.example/log');
     await sequencer.close();
     await store.close();
   });

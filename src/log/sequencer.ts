@@ -7,7 +7,7 @@ import type { SignerKey } from '../ledger/note-keys.ts';
 import { signNote } from '../ledger/signed-note.ts';
 import type { Integration, TileIntegrator } from '../ledger/tile-integrator.ts';
 import { loadRightEdge } from './right-edge.ts';
-import type { LogStore, StoredCheckpoint } from './log-store.port.ts';
+import type { HandedEntry, LogStore, StoredCheckpoint } from './log-store.port.ts';
 import { LogError } from './log-error.ts';
 
 /** Largest entry a tlog-tiles bundle can carry (big-endian uint16 length prefix). */
@@ -19,6 +19,21 @@ export interface AppendReceipt {
   checkpoint: StoredCheckpoint;
 }
 
+/** What every writer of the log offers: the local sequencer, or a process that hands over. */
+export interface LogAppender {
+  /** Resolves once a durable signed checkpoint includes `entry`. */
+  append(entry: Uint8Array): Promise<AppendReceipt>;
+  /** The latest durable checkpoint this process knows of. */
+  readonly checkpoint: StoredCheckpoint;
+  close(): Promise<void>;
+}
+
+/** Entries handed over by other processes (see src/log/leadership), waiting to be sequenced. */
+export interface SequencerInbox {
+  /** Up to `max` waiting entries, oldest first; the commit that sequences them marks them. */
+  take(max: number): Promise<HandedEntry[]>;
+}
+
 /** How to open a sequencer. */
 export interface SequencerOptions {
   store: LogStore;
@@ -27,6 +42,8 @@ export interface SequencerOptions {
   maxBatch?: number;
   /** Called after each durable commit, before the appends are acknowledged. */
   onCommit?: (integration: Integration, checkpoint: StoredCheckpoint) => void;
+  /** Handed-over entries to sequence beside the local ones (a leader over PostgreSQL). */
+  inbox?: SequencerInbox;
 }
 
 interface Pending {
@@ -36,13 +53,15 @@ interface Pending {
 }
 
 /** The single writer of one log. */
-export class Sequencer {
+export class Sequencer implements LogAppender {
   readonly #options: SequencerOptions;
   readonly #maxBatch: number;
   #integrator: TileIntegrator;
   #latest: StoredCheckpoint | undefined;
   #queue: Pending[] = [];
   #flushing: Promise<void> | undefined;
+  // Set by poke(): the inbox may hold entries, so one more group commit is due.
+  #poked = false;
   #closed = false;
 
   private constructor(
@@ -70,11 +89,6 @@ export class Sequencer {
     return this.#latest;
   }
 
-  /** The log's origin line (the signer's key name). */
-  get origin(): string {
-    return this.#options.signer.name;
-  }
-
   // A brand-new log publishes a signed checkpoint of size 0 at once, so /log/checkpoint always
   // answers and witnesses can start from the empty tree.
   async #commitEmptyTree(): Promise<void> {
@@ -96,6 +110,13 @@ export class Sequencer {
     });
   }
 
+  /** Starts a group commit even with nothing queued here: the inbox may hold entries. */
+  poke(): void {
+    if (this.#closed) return;
+    this.#poked = true;
+    this.#schedule();
+  }
+
   /** Stops accepting appends and waits until everything queued is committed or failed. */
   async close(): Promise<void> {
     this.#closed = true;
@@ -110,23 +131,31 @@ export class Sequencer {
         void this.#flushOnce().finally(() => {
           this.#flushing = undefined;
           resolve();
-          if (this.#queue.length > 0) this.#schedule();
+          if (this.#queue.length > 0 || this.#poked) this.#schedule();
         });
       });
     });
   }
 
   async #flushOnce(): Promise<void> {
+    this.#poked = false;
     const batch = this.#queue.splice(0, this.#maxBatch);
-    if (batch.length === 0) return;
     const firstIndex = this.#integrator.size;
     try {
-      const integration = this.#integrator.integrate(batch.map((pending) => pending.entry));
+      const handed = (await this.#options.inbox?.take(this.#maxBatch - batch.length)) ?? [];
+      if (batch.length === 0 && handed.length === 0) return;
+      // Local entries first, then the handed ones: their indexes follow in that order.
+      const entries = [...batch.map((pending) => pending.entry), ...handed.map((h) => h.entry)];
+      const integration = this.#integrator.integrate(entries);
       const checkpoint = this.#sign(integration);
       await this.#options.store.commitBatch({
         tiles: integration.tiles,
         bundles: integration.bundles,
         checkpoint,
+        handed: handed.map((h, offset) => ({
+          ticket: h.ticket,
+          index: firstIndex + batch.length + offset,
+        })),
       });
       this.#latest = checkpoint;
       this.#options.onCommit?.(integration, checkpoint);

@@ -19,7 +19,7 @@ import { verifierKeyOf } from '../ledger/note-keys.ts';
 import type { LogReader } from '../log/log-reader.ts';
 import { loadOrCreateLogSigner } from '../log/log-signer.file.ts';
 import { openLogStore } from '../log/open-log-store.ts';
-import type { Sequencer } from '../log/sequencer.ts';
+import type { LogAppender } from '../log/sequencer.ts';
 import { openLog } from '../log/open-log.ts';
 import type { WitnessEndpoint } from '../log/witnessing/witness-endpoint.ts';
 import { Witnessing } from '../log/witnessing/witnessing.ts';
@@ -67,7 +67,8 @@ export interface VigilOptions {
 /** A running Vigil: its HTTP app and what a caller may need to reach or close. */
 export interface Vigil {
   app: FastifyInstance;
-  sequencer: Sequencer;
+  /** The log's writer: this process's sequencer, or the hand-over to the leading server. */
+  sequencer: LogAppender;
   reader: LogReader;
   tokens: TokenService;
   staff: StaffService;
@@ -96,12 +97,22 @@ export async function openVigil(options: VigilOptions): Promise<Vigil> {
   const databaseUrl = options.databaseUrl ?? (options.env ?? process.env)['VIGIL_DATABASE_URL'];
   const store = await openLogStore({ dataDir: options.dataDir, url: databaseUrl });
   let witnessing: Witnessing | undefined = undefined;
+  let appLog: FastifyInstance['log'] | undefined = undefined;
   const { reader, sequencer } = await openLog({
     store,
     signer,
     onCheckpoint: (checkpoint) => {
       witnessing?.notify(checkpoint);
     },
+    // Any number of servers may share a PostgreSQL database; one of them sequences at a time.
+    ...(isPostgresUrl(databaseUrl)
+      ? {
+          shared: {
+            url: databaseUrl,
+            onError: (error: unknown) => appLog?.warn({ err: error }, 'log leadership'),
+          },
+        }
+      : {}),
   });
   const database = await openDatabase({ dataDir: options.dataDir, url: databaseUrl });
   const db = database.db;
@@ -118,7 +129,6 @@ export async function openVigil(options: VigilOptions): Promise<Vigil> {
   const signatures = new SignaturePool();
   const devices = new DeviceService({ repository: new KyselyDeviceRepository(db), signatures });
   const firstAdmin = await staff.ensureFirstAdmin();
-  let appLog: FastifyInstance['log'] | undefined = undefined;
   const features = await wirePassageFeatures({
     db,
     sealer,
