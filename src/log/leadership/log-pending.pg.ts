@@ -51,31 +51,22 @@ export async function takeWaiting(pool: Pool, max: number): Promise<HandedEntry[
   });
 }
 
-/**
- * Inside the leader's commit transaction: records where the handed entries landed and
- * announces `checkpoint` (PostgreSQL delivers the notification only if the transaction commits).
- */
+/** Inside the leader's commit transaction: records where the handed entries landed. */
 export async function recordSequenced(
   client: ClientBase,
   handed: readonly HandedPosition[],
-  checkpoint: StoredCheckpoint,
+  size: number,
 ): Promise<void> {
-  if (handed.length > 0) {
-    const { rowCount } = await client.query({
-      name: 'log-record-sequenced',
-      text: `UPDATE log_pending AS p SET idx = w.idx, size = $3, sequenced_at = now()
-        FROM unnest($1::uuid[], $2::bigint[]) AS w (ticket, idx)
-        WHERE p.ticket = w.ticket AND p.idx IS NULL`,
-      values: [handed.map((h) => h.ticket), handed.map((h) => h.index), checkpoint.size],
-    });
-    // Only this leader writes positions, under the fence: a row already placed means a bug.
-    if (rowCount !== handed.length) throw new Error('a handed-over entry was already sequenced');
-  }
-  await client.query({
-    name: 'log-announce',
-    text: `SELECT pg_notify('${CHECKPOINT_CHANNEL}', $1)`,
-    values: [JSON.stringify(checkpoint)],
+  if (handed.length === 0) return;
+  const { rowCount } = await client.query({
+    name: 'log-record-sequenced',
+    text: `UPDATE log_pending AS p SET idx = w.idx, size = $3, sequenced_at = now()
+      FROM unnest($1::uuid[], $2::bigint[]) AS w (ticket, idx)
+      WHERE p.ticket = w.ticket AND p.idx IS NULL`,
+    values: [handed.map((h) => h.ticket), handed.map((h) => h.index), size],
   });
+  // Only this leader writes positions, under the fence: a row already placed means a bug.
+  if (rowCount !== handed.length) throw new Error('a handed-over entry was already sequenced');
 }
 
 /** Where each of `tickets` was sequenced, for those that have been. */

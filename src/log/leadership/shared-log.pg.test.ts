@@ -171,7 +171,10 @@ describe('SharedLog: one leader among several servers on PostgreSQL', () => {
     const other = new pg.Client({ connectionString: url });
     await other.connect();
     const { rows } = await other.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-    await assert.rejects(assertStillLeader(other, Number(rows[0]?.pid)), NotLeaderError);
+    await assert.rejects(
+      assertStillLeader(other, Number(rows[0]?.pid), one.log.checkpoint),
+      NotLeaderError,
+    );
     await other.end();
   });
 });

@@ -43,8 +43,8 @@ function fencedStore(store: PgLogStore, leaderPid: number): LogStore {
     readBundle: (index) => store.readBundle(index),
     commitBatch: (batch: LogBatchWrite) =>
       store.commitBatchWith(batch, async (client) => {
-        await assertStillLeader(client, leaderPid);
-        await pending.recordSequenced(client, batch.handed ?? [], batch.checkpoint);
+        await pending.recordSequenced(client, batch.handed ?? [], batch.checkpoint.size);
+        await assertStillLeader(client, leaderPid, batch.checkpoint);
       }),
     close: () => store.close(),
   };
