@@ -2,7 +2,8 @@
 // --policy`, all run as an operator and an auditor would: checkpoints get cosigned and served
 // with cosignatures that verify; a policy's quorum is enforced; a witness that is down stops
 // neither appends nor receipts and catches up once back; a restarted log is answered 409 by the
-// witnesses and resends from their size. The cosigning flow runs once more on PostgreSQL.
+// witnesses and resends from their size. The cosigning flow runs once more on PostgreSQL, with
+// two servers sharing the database: the follower's appends and checkpoint get cosigned too.
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -276,6 +277,7 @@ describe('witnessing on PostgreSQL', () => {
     const previous = process.env['VIGIL_DATABASE_URL'];
     process.env['VIGIL_DATABASE_URL'] = database.url;
     let server: ServerProcess | undefined;
+    let follower: ServerProcess | undefined;
     try {
       const log = await newLogData('witnessing.pg.test/log');
       const witness = await newWitness('pg.witnessing.test');
@@ -284,7 +286,9 @@ describe('witnessing on PostgreSQL', () => {
       const token = await partnerToken(log.dataDir);
       await notarise(server, token, 3);
       await waitForCheckpoint(server, log, { size: 3, witnesses: [witness] });
-      await notarise(server, token, 300);
+      follower = await startLog(log.dataDir, [[started, witness]]);
+      await notarise(follower, token, 300);
+      await waitForCheckpoint(follower, log, { size: 303, witnesses: [witness] });
       await waitForCheckpoint(server, log, { size: 303, witnesses: [witness] });
       const policy = writePolicy('pg.policy', [
         `log ${log.vkey}`,
@@ -295,6 +299,7 @@ describe('witnessing on PostgreSQL', () => {
       assert.equal(result.code, 0, result.stderr);
       assert.match(result.stdout, /size 303; witnesses: pg\.witnessing\.test/);
     } finally {
+      if (follower !== undefined) await stopLog(follower);
       if (server !== undefined) await stopLog(server);
       if (previous === undefined) delete process.env['VIGIL_DATABASE_URL'];
       else process.env['VIGIL_DATABASE_URL'] = previous;
