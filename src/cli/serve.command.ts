@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { openVigil } from '../server/open-vigil.ts';
 import { MASTER_KEY_WARNING } from '../people/master-key.ts';
+import { UsageError } from './cli-error.ts';
 import { collect, parseCount, parsePort } from './parse-options.ts';
 import { witnessOptions } from './witness-options.ts';
 import { printFirstAdmin } from './user.command.ts';
@@ -15,6 +17,17 @@ interface ServeOptions {
   witness: string[];
   witnessTimeout: string;
   witnessRetry: string;
+  policy?: string;
+}
+
+// The policy file is read here; openVigil checks that it parses and names this log's key.
+async function readPolicy(file: string | undefined): Promise<{ policy?: string }> {
+  if (file === undefined) return {};
+  try {
+    return { policy: await readFile(file, 'utf8') };
+  } catch (error) {
+    throw new UsageError(`--policy: cannot read ${file}`, { cause: error });
+  }
 }
 
 /** `vigil serve`: runs the server until SIGINT or SIGTERM. */
@@ -31,10 +44,12 @@ export function registerServe(program: Command): void {
     .option('--witness <url=vkey>', 'a witness to cosign checkpoints (repeatable)', collect, [])
     .option('--witness-timeout <ms>', 'how long one witness request may take', '5000')
     .option('--witness-retry <ms>', 'longest wait before retrying a witness that is down', '60000')
+    .option('--policy <file>', 'a C2SP tlog-policy naming this log, served at /log/policy')
     .action(async (options: ServeOptions) => {
       const witnessing = witnessOptions(options);
       const vigil = await openVigil({
         ...witnessing,
+        ...(await readPolicy(options.policy)),
         dataDir: options.data,
         notaryRateLimit: {
           max: parseCount(options.notaryRate, '--notary-rate'),

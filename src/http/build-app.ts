@@ -27,6 +27,7 @@ import type { NotaryRateLimit } from '../notary/notary.routes.ts';
 import type { NotaryService } from '../notary/notary.service.ts';
 import { installErrorHandling, sendError } from './error-handler.ts';
 import { PUBLIC, installRoutePolicy } from './route-policy.ts';
+import { registerVerifyPage } from './verify-page.routes.ts';
 
 /** The services the HTTP layer presents. */
 export interface AppServices {
@@ -112,6 +113,7 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
   });
   registerStaffRoutes(app, { staff: services.staff });
   registerDeviceRoutes(app, { devices: services.devices });
+  registerVerifyPage(app, {});
   app.get('/api/openapi.json', { config: { policy: PUBLIC }, schema: { hide: true } }, () =>
     app.swagger(),
   );

@@ -14,6 +14,8 @@ import type { StoredCheckpoint } from './log-store.port.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const CHECKPOINT_CACHE = 'public, max-age=5';
+// The policy changes only when the operator restarts with another; a minute keeps it fresh.
+const POLICY_CACHE = 'public, max-age=60';
 
 /** What the log routes need. */
 export interface LogRoutesDeps {
@@ -21,6 +23,8 @@ export interface LogRoutesDeps {
   verifierKey: string;
   latest: () => StoredCheckpoint;
   reader: LogReader;
+  /** The C2SP tlog-policy text served at /log/policy, already checked (published-policy.ts). */
+  policy?: string | undefined;
 }
 
 function parsePath(path: string): ParsedTilePath {
@@ -38,7 +42,7 @@ async function readResource(deps: LogRoutesDeps, path: ParsedTilePath) {
     : deps.reader.readTile(path.level, path.index, path.width);
 }
 
-/** Registers GET /log/checkpoint, GET /log/tile/… and GET /api/v1/log. */
+/** Registers GET /log/checkpoint, GET /log/policy, GET /log/tile/… and GET /api/v1/log. */
 export function registerLogRoutes(app: FastifyInstance, deps: LogRoutesDeps): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get(
@@ -49,6 +53,18 @@ export function registerLogRoutes(app: FastifyInstance, deps: LogRoutesDeps): vo
         .header('cache-control', CHECKPOINT_CACHE)
         .type('text/plain; charset=utf-8')
         .send(deps.latest().note),
+  );
+  typed.get(
+    '/log/policy',
+    { config: { policy: PUBLIC }, schema: { hide: true } },
+    async (_request, reply) => {
+      const { policy } = deps;
+      if (policy === undefined) throw new DomainError('not_found', 'this log publishes no policy');
+      return reply
+        .header('cache-control', POLICY_CACHE)
+        .type('text/plain; charset=utf-8')
+        .send(policy);
+    },
   );
   typed.get(
     '/log/tile/*',

@@ -21,6 +21,7 @@ import { loadOrCreateLogSigner } from '../log/log-signer.file.ts';
 import { openLogStore } from '../log/open-log-store.ts';
 import type { LogAppender } from '../log/sequencer.ts';
 import { openLog } from '../log/open-log.ts';
+import { checkPublishedPolicy } from '../log/published-policy.ts';
 import type { WitnessEndpoint } from '../log/witnessing/witness-endpoint.ts';
 import { Witnessing } from '../log/witnessing/witnessing.ts';
 import { NotaryService } from '../notary/notary.service.ts';
@@ -62,6 +63,8 @@ export interface VigilOptions {
   /** Per-request witness timeout and longest retry backoff, in milliseconds. */
   witnessTimeoutMs?: number;
   witnessMaxBackoffMs?: number;
+  /** A C2SP tlog-policy text served at GET /log/policy; it must list this log's key. */
+  policy?: string;
 }
 
 /** A running Vigil: its HTTP app and what a caller may need to reach or close. */
@@ -94,6 +97,8 @@ export async function openVigil(options: VigilOptions): Promise<Vigil> {
     options.dataDir,
     options.origin ?? DEFAULT_ORIGIN,
   );
+  // Before anything opens: a policy that does not name this log refuses the start.
+  const policy = checkPublishedPolicy(options.policy, verifierKeyOf(signer));
   const databaseUrl = options.databaseUrl ?? (options.env ?? process.env)['VIGIL_DATABASE_URL'];
   const store = await openLogStore({ dataDir: options.dataDir, url: databaseUrl });
   let witnessing: Witnessing | undefined = undefined;
@@ -180,6 +185,7 @@ export async function openVigil(options: VigilOptions): Promise<Vigil> {
       verifierKey,
       latest: () => published.current() ?? sequencer.checkpoint,
       reader,
+      policy,
     },
     ...(options.logger === undefined ? {} : { logger: options.logger }),
     ...(isSyntheticDemo(options.dataDir) ? { dataset: 'synthetic-demo' as const } : {}),
