@@ -1,7 +1,7 @@
 // The public read path of the log, two ways: Vigil's own /log/ routes (`vigil serve`), and a
 // `vigil log mirror` directory served by a plain static server. Both run in their own process;
 // autocannon on loopback fetches the checkpoint and random full tiles and entry bundles.
-// Not part of `npm run bench`; call it on its own:
+// `npm run bench -- --only reads` runs it at 1M and 10M entries (bench/reads-section.ts); alone:
 //   node -e "import('./bench/public-reads.ts').then((m) => m.benchPublicReads({ size: 1e6 }))"
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -15,14 +15,17 @@ import { measureOfferedLoad, measureSaturatedAppends } from './appends.ts';
 import { measureAudit, serve, vigil } from './audit.ts';
 import { buildLog } from './build-log.ts';
 import { measureHashRate, measureInsertRate } from './ceilings.ts';
+import { clusterSection } from './cluster-section.ts';
 import { measureNotaryHttp } from './http.ts';
 import { monitoringSection } from './monitoring-section.ts';
 import { passageSection } from './passage-section.ts';
 import { measureProofs } from './proofs.ts';
+import { readsSection } from './reads-section.ts';
 import { ms } from './stats.ts';
 
 const quick = process.argv.includes('--quick');
-// `--only log`, `--only passage` or `--only monitoring` runs one part (the ceilings are always measured).
+// `--only log`, `passage`, `monitoring`, `reads` or `cluster` runs one part (the ceilings are
+// always measured).
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt === -1 ? undefined : process.argv[onlyAt + 1];
 const scale = quick ? 0.1 : 1;
@@ -133,6 +136,14 @@ try {
 
   if (only === undefined || only === 'monitoring') {
     await monitoringSection({ dir, quick, insertRate, say });
+  }
+
+  if (only === undefined || only === 'reads') {
+    await readsSection({ quick, say });
+  }
+
+  if (only === undefined || only === 'cluster') {
+    await clusterSection({ dir, quick, say });
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
