@@ -37,6 +37,9 @@ export class LogReader {
   readonly #inner = new BoundedCache<string, Uint8Array | null>(8192);
   // Perfect-subtree hashes read from full tiles: immutable, so valid at every tree size.
   readonly #fullTileNodes = new BoundedCache<string, Uint8Array>(65_536);
+  // Full entry bundles never change. Public readers fetch them over and over, and each re-read
+  // from PostgreSQL cost about five times a tile's (a bundle of real entries is ~50 KB).
+  readonly #fullBundles = new BoundedCache<number, Uint8Array>(128);
 
   constructor(store: LogStore) {
     this.#store = store;
@@ -66,16 +69,20 @@ export class LogReader {
 
   /** Entry bundle `index` with `width` entries, if stored that wide. */
   async readBundle(index: number, width: number): Promise<Uint8Array | undefined> {
-    const data = await this.#store.readBundle(index);
+    const full = this.#fullBundles.get(index);
+    const data = full ?? (await this.#store.readBundle(index));
     if (data === undefined) return undefined;
     // Walk the length prefixes to find where the width-th entry ends.
     const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
     let offset = 0;
-    for (let i = 0; i < width; i++) {
-      if (offset + 2 > data.length) return undefined;
+    let entries = 0;
+    for (; offset + 2 <= data.length && entries < TILE_WIDTH; entries++) {
+      if (entries === width) break;
       offset += 2 + view.getUint16(offset);
     }
-    return offset <= data.length ? data.subarray(0, offset) : undefined;
+    if (entries < width || offset > data.length) return undefined;
+    if (full === undefined && width === TILE_WIDTH) this.#fullBundles.set(index, data);
+    return data.subarray(0, offset);
   }
 
   /** RFC 9162 inclusion proof of entry `index` in the tree of `size`. */

@@ -5,10 +5,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isLedgerError } from '../ledger/ledger-error.ts';
-import { parseTilePath } from '../ledger/tiles.ts';
+import { parseTilePath, TILE_WIDTH } from '../ledger/tiles.ts';
 import type { ParsedTilePath } from '../ledger/tiles.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { PUBLIC } from '../http/route-policy.ts';
+import { acceptsGzip, GzippedBundles } from './gzipped-bundles.ts';
 import type { LogReader } from './log-reader.ts';
 import type { StoredCheckpoint } from './log-store.port.ts';
 
@@ -44,6 +45,7 @@ async function readResource(deps: LogRoutesDeps, path: ParsedTilePath) {
 
 /** Registers GET /log/checkpoint, GET /log/policy, GET /log/tile/… and GET /api/v1/log. */
 export function registerLogRoutes(app: FastifyInstance, deps: LogRoutesDeps): void {
+  const gzippedBundles = new GzippedBundles();
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.get(
     '/log/checkpoint',
@@ -76,6 +78,12 @@ export function registerLogRoutes(app: FastifyInstance, deps: LogRoutesDeps): vo
       const body = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
       reply.header('cache-control', IMMUTABLE).type('application/octet-stream');
       // tlog-tiles: entry bundles SHOULD be compressed; tiles are hashes and would not shrink.
+      if (path.kind === 'entries' && path.width === TILE_WIDTH) {
+        reply.header('vary', 'accept-encoding');
+        if (!acceptsGzip(request.headers['accept-encoding'])) return reply.send(body);
+        const zipped = await gzippedBundles.get(path.index, body);
+        return reply.header('content-encoding', 'gzip').send(zipped);
+      }
       if (path.kind === 'entries') {
         reply.compress(body);
         return reply;
