@@ -10,6 +10,7 @@ import { ALERT_PAGE, AlertService } from '../alerts/alert.service.ts';
 import { registerAlertStreamRoute } from '../alerts/alert-stream.routes.ts';
 import type { DeviceService } from '../auth/device.service.ts';
 import { MONITORING_MODULES } from '../monitoring/monitoring.modules.ts';
+import { TRANSPARENCY_MODULES } from '../transparency/transparency.modules.ts';
 import type { PassageContext } from '../passage/passage-context.ts';
 import { KyselyAlertRepository } from '../passage/database/alert.kysely.ts';
 import { PASSAGE_MODULES } from '../passage/passage.modules.ts';
@@ -94,7 +95,7 @@ export async function wirePassageFeatures(deps: FeatureDeps): Promise<PassageFea
       ? {}
       : { evidenceUploadLimit: deps.evidenceUploadLimit }),
   };
-  const modules = [...PASSAGE_MODULES, ...MONITORING_MODULES];
+  const modules = [...PASSAGE_MODULES, ...MONITORING_MODULES, ...TRANSPARENCY_MODULES];
   const handlers: Record<string, CaptureHandler> = {};
   for (const module of modules) Object.assign(handlers, module.captureHandlers?.(context));
   const sync = new SyncService({
