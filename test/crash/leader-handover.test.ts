@@ -31,12 +31,17 @@ after(async () => {
   await database.drop();
 });
 
-/** The operating-system pid of the process whose connection holds the leadership lock. */
+/**
+ * The operating-system pid of the process whose connection holds this database's leadership
+ * lock. Advisory locks are per database, but pg_locks lists every database's: other test files
+ * running beside this one have leaders of their own.
+ */
 async function leaderPid(): Promise<number | undefined> {
   const { rows } = await admin.query<{ name: string }>(
     `SELECT a.application_name AS name FROM pg_locks l JOIN pg_stat_activity a USING (pid)
       WHERE l.locktype = 'advisory' AND l.classid = $1 AND l.objid = $2 AND l.objsubid = 2
-        AND l.granted`,
+        AND l.granted
+        AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
     [...LEADER_LOCK_KEYS],
   );
   const match = /^vigil-log-lock:(\d+)$/.exec(rows[0]?.name ?? '');

@@ -148,7 +148,8 @@ describe('SharedLog: one leader among several servers on PostgreSQL', () => {
     await admin.connect();
     await admin.query(
       `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory'
-        AND classid = $1 AND objid = $2 AND objsubid = 2 AND granted`,
+        AND classid = $1 AND objid = $2 AND objsubid = 2 AND granted
+        AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
       [...LEADER_LOCK_KEYS],
     );
     await admin.end();
