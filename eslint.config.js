@@ -90,6 +90,28 @@ export default tseslint.config(
     },
   },
   {
+    // Disclosure control is pure: every public output runs it, the public site in the browser too.
+    files: ['src/transparency/disclosure/**/*.ts'],
+    ignores: ['src/transparency/disclosure/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*'],
+              message: 'Disclosure control is pure: it runs in the browser too.',
+            },
+            {
+              regex: '^\\.\\./(?!\\.\\./errors/)',
+              message: 'Disclosure control imports only itself and src/errors.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
