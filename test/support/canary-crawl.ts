@@ -1,0 +1,64 @@
+// Where the canary test reads: the concrete URLs of each public GET route of the route matrix.
+// Routes without parameters are read as they are; a `:id` route is read for the ids its list
+// route answers; the log is read whole. A route this file does not know answers no URL, and the
+// canary test fails on it, so a new public route cannot escape the check.
+import { formatEntryBundlePath, formatTilePath, TILE_WIDTH } from '../../src/ledger/tiles.ts';
+
+/** Most ids read per list: enough to include what was planted, without reading everything. */
+const IDS_PER_LIST = 25;
+
+/** Every tile and entry bundle of the log at its current size, as URLs. */
+async function logTiles(base: string): Promise<string[]> {
+  const note = await (await fetch(`${base}/log/checkpoint`)).text();
+  const size = Number(note.split('\n')[1]);
+  const urls: string[] = [];
+  for (let level = 0, width = size; width > 0; level++, width = Math.floor(width / TILE_WIDTH)) {
+    for (let index = 0; index * TILE_WIDTH < width; index++) {
+      const tileWidth = Math.min(TILE_WIDTH, width - index * TILE_WIDTH);
+      urls.push(`${base}/log/${formatTilePath({ level, index, width: tileWidth })}`);
+    }
+  }
+  for (let index = 0; index * TILE_WIDTH < size; index++) {
+    const width = Math.min(TILE_WIDTH, size - index * TILE_WIDTH);
+    urls.push(`${base}/log/${formatEntryBundlePath({ index, width })}`);
+  }
+  return urls;
+}
+
+/** The page's own assets (scripts and styles it links). */
+async function pageAssets(base: string, page: string): Promise<string[]> {
+  const html = await (await fetch(`${base}${page}`)).text();
+  const links = [...html.matchAll(/(?:src|href)="(\/[^"]+)"/g)].map((match) => match[1] ?? '');
+  return links.filter((link) => link.startsWith(`${page}/`)).map((link) => `${base}${link}`);
+}
+
+// Every value of an `id` or `publicId` key anywhere in a JSON answer.
+function idsIn(value: unknown, into: string[] = []): string[] {
+  if (Array.isArray(value)) for (const item of value) idsIn(item, into);
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, field] of Object.entries(value)) {
+      if ((key === 'id' || key === 'publicId') && typeof field === 'string') into.push(field);
+      else idsIn(field, into);
+    }
+  }
+  return into;
+}
+
+async function idsOfList(base: string, listPath: string): Promise<string[]> {
+  const response = await fetch(`${base}${listPath}`);
+  if (!response.ok) return [];
+  return [...new Set(idsIn(await response.json()))].slice(0, IDS_PER_LIST);
+}
+
+/** The URLs to read for `route` (a route-matrix path such as /api/v1/places/:id). */
+export async function publicUrlsOf(route: string, base: string): Promise<string[]> {
+  if (route === '/log/tile/*') return logTiles(base);
+  if (route.endsWith('/*')) return pageAssets(base, route.slice(0, -2));
+  if (!route.includes(':')) return [`${base}${route}`];
+  const generic = /^(.*)\/:id$/.exec(route);
+  if (generic?.[1] !== undefined && !generic[1].includes(':')) {
+    const ids = await idsOfList(base, generic[1]);
+    return ids.map((id) => `${base}${generic[1]}/${encodeURIComponent(id)}`);
+  }
+  return [];
+}

@@ -1,0 +1,157 @@
+// Plants the canaries (test/support/canary.ts) in a served demo through the real API, signed in
+// as the demo's staff: each record type that holds identity data gets one.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { readDemoCredentials } from '../../src/demo/load/demo-accounts.ts';
+import { CSRF_HEADER, SESSION_COOKIE } from '../../src/http/route-policy.ts';
+import { aContent } from '../../src/monitoring/incidents/incident.fixtures.ts';
+import { CANARY, CANARY_ACCOUNT, canaryIdentity } from './canary.ts';
+import { totpNow } from './test-vigil.ts';
+
+/** What was planted, for the crawl and the checks. */
+export interface Planted {
+  householdId: string;
+  referenceCode: string;
+  receiptCode: string;
+  incidentId: string;
+  /** The narrative as stored (read back by staff). */
+  narrative: string;
+  /** A staff read of a planted identity: proof that the canaries are really in the data. */
+  staffView: string;
+}
+
+type Headers = Record<string, string>;
+
+async function call(base: string, path: string, init: { headers?: Headers; body?: unknown }) {
+  const response = await fetch(`${base}${path}`, {
+    method: init.body === undefined ? 'GET' : 'POST',
+    headers: {
+      ...init.headers,
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+  const text = await response.text();
+  assert.ok(response.status < 300, `${path} answered ${response.status}: ${text}`);
+  return { status: response.status, text, body: JSON.parse(text || 'null') as unknown };
+}
+
+async function signIn(
+  base: string,
+  account: { login: string; password: string; totpSecret: string },
+) {
+  const response = await fetch(`${base}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name: account.login,
+      password: account.password,
+      totp: totpNow(account.totpSecret),
+    }),
+  });
+  assert.equal(response.status, 200, await response.clone().text());
+  const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  assert.ok(cookie !== undefined, 'a session cookie');
+  return { cookie: cookie.split(';')[0] ?? '', [CSRF_HEADER]: '1' };
+}
+
+/** Signs in as the demo's hotline, analyst and coordinator and plants every canary. */
+export async function plantCanaries(base: string, dataDir: string): Promise<Planted> {
+  const credentials = readDemoCredentials(dataDir);
+  assert.ok(credentials !== undefined, 'the demo saved its accounts');
+  const account = (role: string) => {
+    const found = credentials.staff.find((member) => member.role === role);
+    assert.ok(found !== undefined, `the demo has a ${role}`);
+    return found;
+  };
+  const hotline = await signIn(base, account('hotline'));
+  const analyst = await signIn(base, account('analyst'));
+  const coordinator = await signIn(base, account('coordinator'));
+  const post = (path: string, headers: Headers, body: unknown) =>
+    call(base, path, { headers, body });
+
+  const household = (
+    await post('/api/v1/households', hotline, {
+      intention: 'leave',
+      members: [
+        { identity: canaryIdentity('en') },
+        { identity: canaryIdentity('hy') },
+        { identity: canaryIdentity('ru') },
+      ],
+    })
+  ).body as { householdId: string; referenceCode: string; members: { personRef: string }[] };
+  const staffView = (
+    await post(`/api/v1/people/${household.members[0]?.personRef ?? ''}/identity`, hotline, {
+      purpose: 'protection',
+    })
+  ).text;
+  const view = (
+    await call(base, `/api/v1/households/${household.householdId}`, { headers: coordinator })
+  ).body as {
+    members: { journeys: { id: string }[] }[];
+  };
+  const operation = (
+    await post('/api/v1/operations', coordinator, { kind: 'convoy', name: 'Convoy C' })
+  ).body as {
+    id: string;
+  };
+  await post(`/api/v1/operations/${operation.id}/manifests`, coordinator, {
+    vehicle: { id: randomUUID(), kind: 'car', seats: 5, plate: CANARY.plate },
+    journeyIds: view.members.flatMap((member) => member.journeys.map((journey) => journey.id)),
+  });
+  await post('/api/v1/sources', analyst, {
+    kind: 'witness',
+    label: 'CANARYWREN',
+    reason: 'first call',
+    atRisk: false,
+    contact: { ...canaryIdentity('en'), phone: CANARY.sourcePhone },
+  });
+  await post('/api/v1/hotline-contacts', hotline, {
+    receivedAt: new Date(Date.now() - 60_000).toISOString(),
+    channel: 'phone',
+    callerContact: CANARY.callerPhone,
+    topic: 'detention',
+  });
+  const { receiptCode } = (
+    await post('/api/v1/resident-reports', {}, { account: CANARY_ACCOUNT, language: 'en' })
+  ).body as { receiptCode: string };
+  const item = (
+    await post('/api/v1/info-items', hotline, { account: CANARY_ACCOUNT, language: 'en' })
+  ).body as { id: string };
+  const narrative = `Witness ${CANARY.latinGiven} ${CANARY.latinFamily} (passport ${CANARY.document}) saw it.`;
+  const opened = (
+    await post('/api/v1/incidents', analyst, {
+      itemIds: [item.id],
+      state: 'triaged',
+      content: aContent(3, {
+        narrative,
+        publicSummary: 'Three people were hurt near the checkpoint.',
+      }),
+      reason: 'a caller and a resident',
+    })
+  ).body as { incident: { id: string } };
+  const incident = opened.incident;
+  const move = (to: string, version: number, headers: Headers) =>
+    post(`/api/v1/incidents/${incident.id}/transitions`, headers, {
+      to,
+      version,
+      reason: 'checked',
+    });
+  await move('under_verification', 1, analyst);
+  await move('verified', 2, analyst);
+  await move('verified', 2, coordinator);
+  await move('cleared_for_publication', 3, coordinator);
+  await move('cleared_for_publication', 3, analyst);
+  await move('published', 4, analyst);
+  const stored = (
+    await call(base, `/api/v1/incidents/${incident.id}/narrative`, { headers: analyst })
+  ).text;
+  return {
+    householdId: household.householdId,
+    referenceCode: household.referenceCode,
+    receiptCode,
+    incidentId: incident.id,
+    narrative: stored,
+    staffView,
+  };
+}
