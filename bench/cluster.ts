@@ -3,16 +3,15 @@
 // directory (log signing key, master key), the load split evenly between them. Each
 // configuration gets a fresh database and data directory, seeded the same way, so both start
 // from the same state; each measured run follows a short unmeasured warm-up.
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Principal } from '../src/auth/roles.ts';
 import { TILE_WIDTH } from '../src/ledger/tiles.ts';
 import { seedCorridor } from '../src/passage/field/field.fixtures.ts';
 import { openVigil } from '../src/server/open-vigil.ts';
 import type { Vigil } from '../src/server/open-vigil.ts';
 import { startServerProcess } from '../test/support/serve-process.ts';
 import type { ServerProcess } from '../test/support/serve-process.ts';
+import { registerBenchDevice } from './bench-device.ts';
 import { createBenchDatabase } from './ceiling-pg.ts';
 import { runMixedLoad, SyncBodies } from './mixed-load.ts';
 import type { ConnectionShare, InstanceFigures, LoadSetup } from './mixed-load.ts';
@@ -43,21 +42,7 @@ async function seed(vigil: Vigil): Promise<Omit<LoadSetup, 'fullTiles'>> {
     role: 'partner',
   });
   const corridor = await seedCorridor(vigil.database.db);
-  const monitor = await vigil.staff.addUser({ name: 'bench-monitor', role: 'monitor' });
-  const owner: Principal = {
-    tokenId: 'bench',
-    name: monitor.name,
-    role: 'monitor',
-    kind: 'session',
-    userId: monitor.id,
-  };
-  const keys = generateKeyPairSync('ed25519');
-  // The raw 32-byte key: the DER SubjectPublicKeyInfo of Ed25519 is a 12-byte prefix + the key.
-  const raw = keys.publicKey.export({ format: 'der', type: 'spki' }).subarray(12);
-  const device = await vigil.devices.register(owner, {
-    name: 'bench tablet',
-    publicKey: raw.toString('base64'),
-  });
+  const device = await registerBenchDevice(vigil);
   for (let sent = 0; sent < SEEDED_REPORTS; sent += 128) {
     const answers = await Promise.all(
       Array.from({ length: 128 }, (_, i) =>
@@ -75,7 +60,7 @@ async function seed(vigil: Vigil): Promise<Omit<LoadSetup, 'fullTiles'>> {
   return {
     partnerToken,
     checkpointId: corridor.bridge,
-    device: { id: device.deviceId, token: device.token, privateKey: keys.privateKey },
+    device,
   };
 }
 

@@ -4,9 +4,8 @@
 //   durable and logged: the sustained rate, and latency at 1,000 passages/s offered;
 // - the family status look-up (reference code + birth year) with 150,000 households;
 // - reconciliation of 120,000 journeys (the whole seven-day operation's size).
-import { generateKeyPairSync, randomBytes, randomUUID, sign } from 'node:crypto';
+import { randomBytes, randomUUID, sign } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import type { Principal } from '../src/auth/roles.ts';
 import type { Household, HouseholdCheck } from '../src/passage/database/household.repository.ts';
 import { passageStoreOn } from '../src/passage/database/passage-store.kysely.ts';
 import {
@@ -20,6 +19,7 @@ import { openVigil } from '../src/server/open-vigil.ts';
 import type { Vigil } from '../src/server/open-vigil.ts';
 import { captureSignatureMessage } from '../src/sync/capture-signature.ts';
 import { startServerProcess } from '../test/support/serve-process.ts';
+import { registerBenchDevice } from './bench-device.ts';
 import { now, percentile } from './stats.ts';
 import { newRecordId } from '../src/random/record-id.ts';
 
@@ -98,25 +98,12 @@ async function seed(vigil: Vigil): Promise<Seeded> {
   await store.places.saveRouteLegs([
     { fromPlaceId: checkpointId, toPlaceId: receptionId, p50Minutes: 240, p95Minutes: 2880 },
   ]);
-  const monitor = await vigil.staff.addUser({ name: 'bench-monitor', role: 'monitor' });
-  const owner: Principal = {
-    tokenId: 'bench',
-    name: monitor.name,
-    role: 'monitor',
-    kind: 'session',
-    userId: monitor.id,
-  };
-  const keys = generateKeyPairSync('ed25519');
-  const publicKey = keys.publicKey
-    .export({ format: 'der', type: 'spki' })
-    .subarray(12)
-    .toString('base64');
-  const device = await vigil.devices.register(owner, { name: 'bench tablet', publicKey });
+  const device = await registerBenchDevice(vigil);
   return {
     checkpointId,
-    deviceId: device.deviceId,
+    deviceId: device.id,
     deviceToken: device.token,
-    privateKey: keys.privateKey,
+    privateKey: device.privateKey,
   };
 }
 
