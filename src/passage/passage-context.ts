@@ -24,6 +24,14 @@ export interface PassageContext {
   dataDir?: string;
   /** Largest evidence upload in bytes (VigilOptions.evidenceUploadLimit); default 200 MB. */
   evidenceUploadLimit?: number;
+  /** Inclusion proofs of the log, for the tlog-proofs of published items; set by the server. */
+  logProofs?: LogProofSource;
+}
+
+/** The log's latest checkpoint and inclusion proofs under it (a LogReader and the sequencer). */
+export interface LogProofSource {
+  checkpoint(): { size: number; note: string };
+  proveInclusion(index: number, size: number): Promise<Uint8Array[]>;
 }
 
 /**

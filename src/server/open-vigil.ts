@@ -144,6 +144,10 @@ export async function openVigil(options: VigilOptions): Promise<Vigil> {
     ...(options.now === undefined ? {} : { now: options.now }),
     logError: (error, what) => appLog?.error({ err: error }, `${what} failed`),
     dataDir: options.dataDir,
+    logProofs: {
+      checkpoint: () => sequencer.checkpoint,
+      proveInclusion: (index, size) => reader.proveInclusion(index, size),
+    },
     // Several processes may share a PostgreSQL database: alerts then reach all their streams.
     ...(isPostgresUrl(databaseUrl) ? { sharedPostgresUrl: databaseUrl } : {}),
     ...(options.evidenceUploadLimit === undefined

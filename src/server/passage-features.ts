@@ -35,6 +35,7 @@ export interface FeatureDeps {
   /** Passed on to the modules' context (see PassageContext). */
   dataDir?: string;
   evidenceUploadLimit?: number;
+  logProofs?: PassageContext['logProofs'];
   /**
    * The PostgreSQL URL when several processes may share the database: alerts then also reach
    * the other processes' streams (alert-relay.pg.ts). Unset on SQLite.
@@ -94,6 +95,7 @@ export async function wirePassageFeatures(deps: FeatureDeps): Promise<PassageFea
     ...(deps.evidenceUploadLimit === undefined
       ? {}
       : { evidenceUploadLimit: deps.evidenceUploadLimit }),
+    ...(deps.logProofs === undefined ? {} : { logProofs: deps.logProofs }),
   };
   const modules = [...PASSAGE_MODULES, ...MONITORING_MODULES, ...TRANSPARENCY_MODULES];
   const handlers: Record<string, CaptureHandler> = {};

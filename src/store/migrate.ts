@@ -16,6 +16,7 @@ import * as commitments from './migrations/0011-commitments.ts';
 import * as duplicates from './migrations/0012-duplicates.ts';
 import * as personKind from './migrations/0013-person-kind.ts';
 import * as sharedLimits from './migrations/0014-shared-limits.ts';
+import * as bulletins from './migrations/0015-bulletins.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-api-token': apiToken,
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-duplicates': duplicates,
   '0013-person-kind': personKind,
   '0014-shared-limits': sharedLimits,
+  '0015-bulletins': bulletins,
 };
 
 /** Brings the database to the latest schema; throws if any migration fails. */

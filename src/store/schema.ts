@@ -11,6 +11,7 @@ import type { PassageTables } from '../passage/passage.tables.ts';
 import type { PeopleTables } from '../people/people.tables.ts';
 import type { SealTables } from '../seal/seal.tables.ts';
 import type { SyncTables } from '../sync/sync.tables.ts';
+import type { BulletinTables } from '../transparency/bulletins/bulletins.tables.ts';
 
 /** api_token: bearer tokens for partners and devices, stored only as SHA-256 digests. */
 export interface ApiTokenTable {
@@ -33,6 +34,7 @@ export interface Database
     MonitoringTables,
     EvidenceTables,
     CommitmentTables,
-    AnalysisTables {
+    AnalysisTables,
+    BulletinTables {
   api_token: ApiTokenTable;
 }

@@ -5,6 +5,7 @@
 // - open data: versioned dataset releases (CSV with HXL, JSON, GeoJSON), streamed;
 // - feeds: Atom feeds and e-mail subscriptions.
 import type { PassageModule } from '../passage/passage-context.ts';
+import { bulletinsModule } from './bulletins/bulletins.module.ts';
 
 /** Every slice of the transparency domain that has routes or background work. */
-export const TRANSPARENCY_MODULES: readonly PassageModule[] = [];
+export const TRANSPARENCY_MODULES: readonly PassageModule[] = [bulletinsModule];

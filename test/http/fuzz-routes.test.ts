@@ -121,6 +121,12 @@ const FIELDS = [
   'respondedAt',
   'tracingRequestId',
   'hold',
+  // transparency — bulletins
+  'product',
+  'date',
+  'periodFrom',
+  'periodTo',
+  'texts',
 ];
 
 const scalar = fc.oneof(
@@ -144,6 +150,7 @@ const scalar = fc.oneof(
     'denial',
     'verified',
     'checkpoint_detention',
+    'daily',
   ),
 );
 const plausible = fc.dictionary(

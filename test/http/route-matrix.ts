@@ -145,6 +145,19 @@ export const EXPECTED: Readonly<Record<string, ExpectedAccess>> = {
   'GET /api/v1/hotline-contacts': sessions('hotline', 'coordinator', 'analyst'),
   'POST /api/v1/hotline-contacts/:id/response': sessions('hotline', 'coordinator'),
   'GET /api/v1/hotline-contacts/statistics': sessions('hotline', 'coordinator', 'analyst'),
+  // transparency — bulletins: published ones to anyone; drafts to staff; approval by coordinators
+  'GET /api/v1/bulletins': 'public',
+  'GET /bulletins/:id': 'public',
+  'GET /bulletins/:id/pdf': 'public',
+  'GET /bulletins/:id/proof': 'public',
+  'GET /api/v1/bulletins/drafts': sessions('analyst', 'coordinator', 'admin'),
+  'GET /api/v1/bulletins/:id/versions': sessions('analyst', 'coordinator', 'admin'),
+  'POST /api/v1/bulletins': sessions('analyst', 'coordinator'),
+  'POST /api/v1/bulletins/:id/texts': sessions('analyst', 'coordinator'),
+  'POST /api/v1/bulletins/:id/figures': sessions('analyst', 'coordinator'),
+  'POST /api/v1/bulletins/:id/approval': sessions('coordinator'),
+  'POST /api/v1/bulletins/:id/publication': sessions('coordinator'),
+  'POST /api/v1/bulletins/:id/corrections': sessions('analyst', 'coordinator'),
 };
 
 /** True when a caller of `role` holding a `kind` credential may call a route with `access`. */

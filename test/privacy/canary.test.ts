@@ -10,6 +10,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { pdfText } from '../../src/transparency/bulletins/pdf-text.fixture.ts';
 import { EXPECTED } from '../http/route-matrix.ts';
 import { CANARY, CANARY_ACCOUNT, canariesIn } from '../support/canary.ts';
 import { plantCanaries } from '../support/canary-planting.ts';
@@ -42,7 +43,11 @@ async function assertClean(url: string, init?: RequestInit): Promise<Response> {
   response.headers.forEach((value, name) => {
     headers += `${name}: ${value}\n`;
   });
-  const found = canariesIn(`${headers}\n${body.toString('utf8')}`);
+  // A PDF's text is in its content streams, not in its bytes: read it as a reader would.
+  const text = response.headers.get('content-type')?.startsWith('application/pdf')
+    ? pdfText(body)
+    : '';
+  const found = canariesIn(`${headers}\n${body.toString('utf8')}\n${text}`);
   assert.deepEqual(found, [], `${url} reveals ${found.join(', ')}`);
   return new Response(body, response);
 }
@@ -53,6 +58,7 @@ describe('canaries planted in the demo data', () => {
     assert.ok(canariesIn(planted.staffView).includes('document'), 'staff read the identity back');
     assert.ok(canariesIn(CANARY_ACCOUNT).length >= 8, 'the account names them all');
     assert.ok(canariesIn(planted.narrative).includes('document'));
+    assert.ok(planted.bulletinId.length > 0, 'a bulletin was published');
   });
 
   it('appear in no answer of any public GET route', async () => {

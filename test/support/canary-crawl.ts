@@ -50,9 +50,24 @@ async function idsOfList(base: string, listPath: string): Promise<string[]> {
   return [...new Set(idsIn(await response.json()))].slice(0, IDS_PER_LIST);
 }
 
+/** The working languages every public page is read in. */
+const LANGUAGES = ['en', 'ru', 'hy', 'az'];
+
+// Published bulletins: each one's page and PDF in every language, and its proof.
+async function bulletinUrls(base: string, route: string): Promise<string[]> {
+  const ids = await idsOfList(base, '/api/v1/bulletins');
+  const path = route.replace('/bulletins/:id', '');
+  return ids.flatMap((id) =>
+    path === '/proof'
+      ? [`${base}/bulletins/${id}/proof`]
+      : LANGUAGES.map((lang) => `${base}/bulletins/${id}${path}?lang=${lang}`),
+  );
+}
+
 /** The URLs to read for `route` (a route-matrix path such as /api/v1/places/:id). */
 export async function publicUrlsOf(route: string, base: string): Promise<string[]> {
   if (route === '/log/tile/*') return logTiles(base);
+  if (route.startsWith('/bulletins/:id')) return bulletinUrls(base, route);
   if (route.endsWith('/*')) return pageAssets(base, route.slice(0, -2));
   if (!route.includes(':')) return [`${base}${route}`];
   const generic = /^(.*)\/:id$/.exec(route);

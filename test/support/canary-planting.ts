@@ -18,6 +18,8 @@ export interface Planted {
   narrative: string;
   /** A staff read of a planted identity: proof that the canaries are really in the data. */
   staffView: string;
+  /** The daily bulletin published after the planting. */
+  bulletinId: string;
 }
 
 type Headers = Record<string, string>;
@@ -146,7 +148,9 @@ export async function plantCanaries(base: string, dataDir: string): Promise<Plan
   const stored = (
     await call(base, `/api/v1/incidents/${incident.id}/narrative`, { headers: analyst })
   ).text;
+  const bulletinId = await publishDaily(base, post, { analyst, coordinator });
   return {
+    bulletinId,
     householdId: household.householdId,
     referenceCode: household.referenceCode,
     receiptCode,
@@ -154,4 +158,37 @@ export async function plantCanaries(base: string, dataDir: string): Promise<Plan
     narrative: stored,
     staffView,
   };
+}
+
+type Post = (path: string, headers: Headers, body: unknown) => Promise<{ body: unknown }>;
+type Bulletin = { id: string; version: number; product: string };
+
+/**
+ * Has the analyst write the daily report the server drafted at its latest cut-off (drafted at
+ * start-up, so it is waited for) and the coordinator approve and publish it.
+ */
+async function publishDaily(
+  base: string,
+  post: Post,
+  staff: { analyst: Headers; coordinator: Headers },
+) {
+  let draft: Bulletin | undefined;
+  for (let attempt = 0; draft === undefined; attempt++) {
+    assert.ok(attempt < 100, 'the server drafted no daily report');
+    const { body } = await call(base, '/api/v1/bulletins/drafts', { headers: staff.analyst });
+    draft = (body as { bulletins: Bulletin[] }).bulletins.find((b) => b.product === 'daily');
+    if (draft === undefined) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const url = `/api/v1/bulletins/${draft.id}`;
+  const edited = (
+    await post(`${url}/texts`, staff.analyst, {
+      version: draft.version,
+      language: 'en',
+      text: 'Movement through the corridor continued; one incident is under review.',
+    })
+  ).body as Bulletin;
+  const approved = (await post(`${url}/approval`, staff.coordinator, { version: edited.version }))
+    .body as Bulletin;
+  await post(`${url}/publication`, staff.coordinator, { version: approved.version });
+  return draft.id;
 }
