@@ -17,6 +17,7 @@ import * as duplicates from './migrations/0012-duplicates.ts';
 import * as personKind from './migrations/0013-person-kind.ts';
 import * as sharedLimits from './migrations/0014-shared-limits.ts';
 import * as bulletins from './migrations/0015-bulletins.ts';
+import * as feeds from './migrations/0017-feeds.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-api-token': apiToken,
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013-person-kind': personKind,
   '0014-shared-limits': sharedLimits,
   '0015-bulletins': bulletins,
+  '0017-feeds': feeds,
 };
 
 /** Brings the database to the latest schema; throws if any migration fails. */

@@ -12,6 +12,7 @@ import type { PeopleTables } from '../people/people.tables.ts';
 import type { SealTables } from '../seal/seal.tables.ts';
 import type { SyncTables } from '../sync/sync.tables.ts';
 import type { BulletinTables } from '../transparency/bulletins/bulletins.tables.ts';
+import type { FeedsTables } from '../transparency/feeds/feeds.tables.ts';
 
 /** api_token: bearer tokens for partners and devices, stored only as SHA-256 digests. */
 export interface ApiTokenTable {
@@ -35,6 +36,7 @@ export interface Database
     EvidenceTables,
     CommitmentTables,
     AnalysisTables,
-    BulletinTables {
+    BulletinTables,
+    FeedsTables {
   api_token: ApiTokenTable;
 }

@@ -6,6 +6,7 @@
 // - feeds: Atom feeds and e-mail subscriptions.
 import type { PassageModule } from '../passage/passage-context.ts';
 import { bulletinsModule } from './bulletins/bulletins.module.ts';
+import { feedsModule } from './feeds/feeds.module.ts';
 
 /** Every slice of the transparency domain that has routes or background work. */
-export const TRANSPARENCY_MODULES: readonly PassageModule[] = [bulletinsModule];
+export const TRANSPARENCY_MODULES: readonly PassageModule[] = [bulletinsModule, feedsModule];

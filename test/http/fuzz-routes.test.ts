@@ -121,6 +121,9 @@ const FIELDS = [
   'respondedAt',
   'tracingRequestId',
   'hold',
+  // transparency: e-mail subscriptions
+  'email',
+  'products',
   // transparency — bulletins
   'product',
   'date',
@@ -150,6 +153,7 @@ const scalar = fc.oneof(
     'denial',
     'verified',
     'checkpoint_detention',
+    'reader@mail.example',
     'daily',
   ),
 );

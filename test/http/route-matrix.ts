@@ -158,6 +158,13 @@ export const EXPECTED: Readonly<Record<string, ExpectedAccess>> = {
   'POST /api/v1/bulletins/:id/approval': sessions('coordinator'),
   'POST /api/v1/bulletins/:id/publication': sessions('coordinator'),
   'POST /api/v1/bulletins/:id/corrections': sessions('analyst', 'coordinator'),
+  // transparency — feeds and e-mail subscriptions (links in mails carry a random token)
+  'GET /feeds/:feed': 'public',
+  'POST /api/v1/subscriptions': 'public',
+  'GET /subscriptions/confirm/:token': 'public',
+  'POST /subscriptions/confirm/:token': 'public',
+  'GET /unsubscribe/:token': 'public',
+  'POST /unsubscribe/:token': 'public',
 };
 
 /** True when a caller of `role` holding a `kind` credential may call a route with `access`. */

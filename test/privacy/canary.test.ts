@@ -18,18 +18,27 @@ import type { Planted } from '../support/canary-planting.ts';
 import { publicUrlsOf } from '../support/canary-crawl.ts';
 import { runVigil } from '../support/run-cli.ts';
 import { startServerProcess } from '../support/serve-process.ts';
+import { startTestSmtp } from '../support/test-smtp.ts';
+import type { TestSmtp } from '../support/test-smtp.ts';
 import type { ServerProcess } from '../support/serve-process.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const dataDir = join(tempDir('vigil-canary-'), 'demo');
 let server: ServerProcess;
 let planted: Planted;
+let mail: TestSmtp;
 
 before(async () => {
   const demo = await runVigil(['demo', '--data', dataDir, '--seed', '11', '--scale', '0.01']);
   assert.equal(demo.code, 0, demo.stderr);
+  mail = await startTestSmtp();
+  // The server process inherits these: a real relay, and the mail job every 200 ms.
+  process.env['VIGIL_SMTP_URL'] = mail.url;
+  process.env['VIGIL_MAIL_INTERVAL_MS'] = '200';
   server = await startServerProcess(dataDir, [], { logLevel: 'info' });
-  planted = await plantCanaries(server.url, dataDir);
+  delete process.env['VIGIL_SMTP_URL'];
+  delete process.env['VIGIL_MAIL_INTERVAL_MS'];
+  planted = await plantCanaries(server.url, dataDir, mail);
 });
 after(async () => {
   await server.stop();
@@ -67,7 +76,7 @@ describe('canaries planted in the demo data', () => {
       .map(([route]) => route.slice('GET '.length));
     let fetched = 0;
     for (const route of publicGets) {
-      const urls = await publicUrlsOf(route, server.url);
+      const urls = await publicUrlsOf(route, server.url, planted.mailTokens);
       assert.ok(urls.length > 0, `the canary crawl does not know how to read ${route}`);
       for (const url of urls) {
         await assertClean(url);
@@ -94,6 +103,18 @@ describe('canaries planted in the demo data', () => {
     });
     assert.equal(report.status, 200);
     await post('/api/v1/session', { name: CANARY.latinGiven, password: CANARY.phone, totp: '1' });
+  });
+
+  it('appear in no e-mail, but for the subscriber’s own address on mail sent to it', () => {
+    assert.ok(mail.received.length >= 2, 'a confirmation and a digest were sent');
+    for (const sent of mail.received) {
+      const headers = [...sent.headers]
+        .filter(([name]) => name !== 'to')
+        .map(([name, value]) => `${name}: ${JSON.stringify(value)}`)
+        .join('\n');
+      const found = canariesIn(`${headers}\n${sent.text ?? ''}\n${String(sent.html)}`);
+      assert.deepEqual(found, [], `the mail "${sent.subject ?? ''}" reveals ${found.join(', ')}`);
+    }
   });
 
   it('appear nowhere in the server’s own log', () => {

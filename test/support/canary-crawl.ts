@@ -64,9 +64,25 @@ async function bulletinUrls(base: string, route: string): Promise<string[]> {
   );
 }
 
-/** The URLs to read for `route` (a route-matrix path such as /api/v1/places/:id). */
-export async function publicUrlsOf(route: string, base: string): Promise<string[]> {
+const PRODUCTS = ['all', 'daily', 'weekly', 'spot'];
+
+/**
+ * The URLs to read for `route` (a route-matrix path such as /api/v1/places/:id); `tokens` are
+ * those of the links mailed to the planted subscriber.
+ */
+export async function publicUrlsOf(
+  route: string,
+  base: string,
+  tokens: readonly string[],
+): Promise<string[]> {
   if (route === '/log/tile/*') return logTiles(base);
+  if (route === '/feeds/:feed') {
+    return PRODUCTS.flatMap((product) =>
+      LANGUAGES.map((l) => `${base}/feeds/${product}.${l}.atom`),
+    );
+  }
+  if (route.endsWith('/:token'))
+    return tokens.map((token) => `${base}${route.replace(':token', token)}`);
   if (route.startsWith('/bulletins/:id')) return bulletinUrls(base, route);
   if (route.endsWith('/*')) return pageAssets(base, route.slice(0, -2));
   if (!route.includes(':')) return [`${base}${route}`];

@@ -7,6 +7,8 @@ import { CSRF_HEADER, SESSION_COOKIE } from '../../src/http/route-policy.ts';
 import { aContent } from '../../src/monitoring/incidents/incident.fixtures.ts';
 import { CANARY, CANARY_ACCOUNT, canaryIdentity } from './canary.ts';
 import { totpNow } from './test-vigil.ts';
+import { headerOf } from './feeds-vigil.ts';
+import type { TestSmtp } from './test-smtp.ts';
 
 /** What was planted, for the crawl and the checks. */
 export interface Planted {
@@ -20,6 +22,8 @@ export interface Planted {
   staffView: string;
   /** The daily bulletin published after the planting. */
   bulletinId: string;
+  /** The tokens of the links mailed to the canary subscriber (confirm, unsubscribe). */
+  mailTokens: string[];
 }
 
 type Headers = Record<string, string>;
@@ -58,7 +62,11 @@ async function signIn(
 }
 
 /** Signs in as the demo's hotline, analyst and coordinator and plants every canary. */
-export async function plantCanaries(base: string, dataDir: string): Promise<Planted> {
+export async function plantCanaries(
+  base: string,
+  dataDir: string,
+  mail: TestSmtp,
+): Promise<Planted> {
   const credentials = readDemoCredentials(dataDir);
   assert.ok(credentials !== undefined, 'the demo saved its accounts');
   const account = (role: string) => {
@@ -148,8 +156,16 @@ export async function plantCanaries(base: string, dataDir: string): Promise<Plan
   const stored = (
     await call(base, `/api/v1/incidents/${incident.id}/narrative`, { headers: analyst })
   ).text;
+  const confirmToken = await subscribe(base, mail);
   const bulletinId = await publishDaily(base, post, { analyst, coordinator });
+  // The digest of the published bulletin: the subscriber's first mail that is no confirmation.
+  const digest = await mailTo(mail, (m) => !(m.text ?? '').includes('/subscriptions/confirm/'));
+  const unsubscribeToken = /\/unsubscribe\/([\w-]+)/.exec(
+    headerOf(digest, 'list-unsubscribe'),
+  )?.[1];
+  assert.ok(unsubscribeToken !== undefined, 'the digest carries an unsubscribe link');
   return {
+    mailTokens: [confirmToken, unsubscribeToken],
     bulletinId,
     householdId: household.householdId,
     referenceCode: household.referenceCode,
@@ -191,4 +207,35 @@ async function publishDaily(
     .body as Bulletin;
   await post(`${url}/publication`, staff.coordinator, { version: approved.version });
   return draft.id;
+}
+
+type Mail = TestSmtp['received'][number];
+
+/** Waits for the first mail to the canary subscriber that satisfies `wanted`. */
+async function mailTo(mail: TestSmtp, wanted: (m: Mail) => boolean): Promise<Mail> {
+  for (let waited = 0; ; waited += 100) {
+    const toCanary = mail.received.filter((m) => JSON.stringify(m.to ?? '').includes(CANARY.email));
+    const found = toCanary.find(wanted);
+    if (found !== undefined) return found;
+    assert.ok(waited < 30_000, 'the expected mail never reached the canary subscriber');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Subscribes the canary address to daily reports and confirms by the mailed link's POST. */
+async function subscribe(base: string, mail: TestSmtp): Promise<string> {
+  const asked = await fetch(`${base}/api/v1/subscriptions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: CANARY.email, language: 'en', products: ['daily'] }),
+  });
+  assert.equal(asked.status, 202);
+  const confirmation = await mailTo(mail, (m) =>
+    (m.text ?? '').includes('/subscriptions/confirm/'),
+  );
+  const token = /\/subscriptions\/confirm\/([\w-]+)/.exec(confirmation.text ?? '')?.[1];
+  assert.ok(token !== undefined, 'the confirmation mail carries its link');
+  const confirmed = await fetch(`${base}/subscriptions/confirm/${token}`, { method: 'POST' });
+  assert.ok(confirmed.status < 400, `confirming answered ${confirmed.status}`);
+  return token;
 }

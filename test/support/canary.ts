@@ -15,6 +15,7 @@ export const CANARY = {
   phone: '+374 77 481 2397',
   sourcePhone: '+374 77 905 1164',
   callerPhone: '+374 77 630 5528',
+  email: 'zorvathiel.quillbernaux@mail.example',
 } as const;
 
 const comparable = (text: string) => text.toLowerCase().replace(/[\s\-().+]/g, '');
