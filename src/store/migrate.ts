@@ -16,8 +16,9 @@ import * as commitments from './migrations/0011-commitments.ts';
 import * as duplicates from './migrations/0012-duplicates.ts';
 import * as personKind from './migrations/0013-person-kind.ts';
 import * as sharedLimits from './migrations/0014-shared-limits.ts';
-import * as bulletins from './migrations/0015-bulletins.ts';
 import * as feeds from './migrations/0017-feeds.ts';
+import * as bulletins from './migrations/0015-bulletins.ts';
+import * as openData from './migrations/0016-open-data.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-api-token': apiToken,
@@ -34,8 +35,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012-duplicates': duplicates,
   '0013-person-kind': personKind,
   '0014-shared-limits': sharedLimits,
-  '0015-bulletins': bulletins,
   '0017-feeds': feeds,
+  '0015-bulletins': bulletins,
+  '0016-open-data': openData,
 };
 
 /** Brings the database to the latest schema; throws if any migration fails. */

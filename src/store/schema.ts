@@ -11,8 +11,9 @@ import type { PassageTables } from '../passage/passage.tables.ts';
 import type { PeopleTables } from '../people/people.tables.ts';
 import type { SealTables } from '../seal/seal.tables.ts';
 import type { SyncTables } from '../sync/sync.tables.ts';
-import type { BulletinTables } from '../transparency/bulletins/bulletins.tables.ts';
 import type { FeedsTables } from '../transparency/feeds/feeds.tables.ts';
+import type { BulletinTables } from '../transparency/bulletins/bulletins.tables.ts';
+import type { OpenDataTables } from '../transparency/open-data/open-data.tables.ts';
 
 /** api_token: bearer tokens for partners and devices, stored only as SHA-256 digests. */
 export interface ApiTokenTable {
@@ -37,6 +38,7 @@ export interface Database
     CommitmentTables,
     AnalysisTables,
     BulletinTables,
+    OpenDataTables,
     FeedsTables {
   api_token: ApiTokenTable;
 }

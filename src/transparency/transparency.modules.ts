@@ -7,6 +7,11 @@
 import type { PassageModule } from '../passage/passage-context.ts';
 import { bulletinsModule } from './bulletins/bulletins.module.ts';
 import { feedsModule } from './feeds/feeds.module.ts';
+import { openDataModule } from './open-data/open-data.module.ts';
 
 /** Every slice of the transparency domain that has routes or background work. */
-export const TRANSPARENCY_MODULES: readonly PassageModule[] = [bulletinsModule, feedsModule];
+export const TRANSPARENCY_MODULES: readonly PassageModule[] = [
+  bulletinsModule,
+  openDataModule,
+  feedsModule,
+];

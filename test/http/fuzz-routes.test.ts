@@ -130,6 +130,9 @@ const FIELDS = [
   'periodFrom',
   'periodTo',
   'texts',
+  // transparency — open data corrections
+  'correctsVersion',
+  'correctedInVersion',
 ];
 
 const scalar = fc.oneof(

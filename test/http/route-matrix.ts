@@ -158,6 +158,13 @@ export const EXPECTED: Readonly<Record<string, ExpectedAccess>> = {
   'POST /api/v1/bulletins/:id/approval': sessions('coordinator'),
   'POST /api/v1/bulletins/:id/publication': sessions('coordinator'),
   'POST /api/v1/bulletins/:id/corrections': sessions('analyst', 'coordinator'),
+  // transparency — open data: public catalogue and files; releases and corrections by publishers
+  'GET /api/v1/open-data': 'public',
+  'GET /open-data/:dataset/:file': 'public',
+  'GET /open-data/:dataset/methodology': 'public',
+  'GET /open-data/:dataset/corrections': 'public',
+  'POST /api/v1/open-data/:dataset/releases': sessions('coordinator', 'admin'),
+  'POST /api/v1/open-data/:dataset/corrections': sessions('coordinator', 'admin'),
   // transparency — feeds and e-mail subscriptions (links in mails carry a random token)
   'GET /feeds/:feed': 'public',
   'POST /api/v1/subscriptions': 'public',

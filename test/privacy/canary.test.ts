@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pdfText } from '../../src/transparency/bulletins/pdf-text.fixture.ts';
 import { EXPECTED } from '../http/route-matrix.ts';
-import { CANARY, CANARY_ACCOUNT, canariesIn } from '../support/canary.ts';
+import { CANARY, CANARY_ACCOUNT, CANARY_PUBLIC_SUMMARY, canariesIn } from '../support/canary.ts';
 import { plantCanaries } from '../support/canary-planting.ts';
 import type { Planted } from '../support/canary-planting.ts';
 import { publicUrlsOf } from '../support/canary-crawl.ts';
@@ -75,14 +75,21 @@ describe('canaries planted in the demo data', () => {
       .filter(([route, access]) => access === 'public' && route.startsWith('GET '))
       .map(([route]) => route.slice('GET '.length));
     let fetched = 0;
+    const summarisedAt: string[] = [];
     for (const route of publicGets) {
       const urls = await publicUrlsOf(route, server.url, planted.mailTokens);
       assert.ok(urls.length > 0, `the canary crawl does not know how to read ${route}`);
       for (const url of urls) {
-        await assertClean(url);
+        const body = await (await assertClean(url)).text();
+        if (body.includes(CANARY_PUBLIC_SUMMARY)) summarisedAt.push(url);
         fetched++;
       }
     }
+    // The planted incident did reach the public (open data): only its identities did not.
+    assert.ok(
+      summarisedAt.some((url) => url.includes('/open-data/incidents/')),
+      'the planted incident is in the published incidents dataset',
+    );
     assert.ok(fetched > publicGets.length, `only ${fetched} public resources were read`);
   });
 

@@ -65,6 +65,21 @@ async function bulletinUrls(base: string, route: string): Promise<string[]> {
 }
 
 const PRODUCTS = ['all', 'daily', 'weekly', 'spot'];
+const OPEN_DATA_FORMATS = ['csv', 'json', 'geojson'];
+
+// Every open dataset's methodology and corrections, and every release in every format.
+async function openDataUrls(base: string, route: string): Promise<string[]> {
+  const response = await fetch(`${base}/api/v1/open-data`);
+  const { datasets } = (await response.json()) as {
+    datasets: { name: string; versions: number[] }[];
+  };
+  return datasets.flatMap(({ name, versions }) => {
+    if (!route.endsWith('/:file')) return [`${base}${route.replace(':dataset', name)}`];
+    return versions.flatMap((version) =>
+      OPEN_DATA_FORMATS.map((format) => `${base}/open-data/${name}/${String(version)}.${format}`),
+    );
+  });
+}
 
 /**
  * The URLs to read for `route` (a route-matrix path such as /api/v1/places/:id); `tokens` are
@@ -76,6 +91,7 @@ export async function publicUrlsOf(
   tokens: readonly string[],
 ): Promise<string[]> {
   if (route === '/log/tile/*') return logTiles(base);
+  if (route.startsWith('/open-data/:dataset/')) return openDataUrls(base, route);
   if (route === '/feeds/:feed') {
     return PRODUCTS.flatMap((product) =>
       LANGUAGES.map((l) => `${base}/feeds/${product}.${l}.atom`),

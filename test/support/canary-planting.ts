@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { readDemoCredentials } from '../../src/demo/load/demo-accounts.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../src/http/route-policy.ts';
 import { aContent } from '../../src/monitoring/incidents/incident.fixtures.ts';
-import { CANARY, CANARY_ACCOUNT, canaryIdentity } from './canary.ts';
+import { CANARY, CANARY_ACCOUNT, CANARY_PUBLIC_SUMMARY, canaryIdentity } from './canary.ts';
 import { totpNow } from './test-vigil.ts';
 import { headerOf } from './feeds-vigil.ts';
 import type { TestSmtp } from './test-smtp.ts';
@@ -135,7 +135,7 @@ export async function plantCanaries(
       state: 'triaged',
       content: aContent(3, {
         narrative,
-        publicSummary: 'Three people were hurt near the checkpoint.',
+        publicSummary: CANARY_PUBLIC_SUMMARY,
       }),
       reason: 'a caller and a resident',
     })
@@ -158,6 +158,13 @@ export async function plantCanaries(
   ).text;
   const confirmToken = await subscribe(base, mail);
   const bulletinId = await publishDaily(base, post, { analyst, coordinator });
+  // A release of every open dataset, after the incident (dated 2023) was published.
+  const catalogue = (await call(base, '/api/v1/open-data', {})).body as {
+    datasets: { name: string }[];
+  };
+  for (const { name } of catalogue.datasets) {
+    await post(`/api/v1/open-data/${name}/releases`, coordinator, {});
+  }
   // The digest of the published bulletin: the subscriber's first mail that is no confirmation.
   const digest = await mailTo(mail, (m) => !(m.text ?? '').includes('/subscriptions/confirm/'));
   const unsubscribeToken = /\/unsubscribe\/([\w-]+)/.exec(

@@ -52,3 +52,6 @@ export const CANARY_ACCOUNT =
   `${CANARY.latinGiven} ${CANARY.latinFamily} (${CANARY.armenianGiven} ${CANARY.armenianFamily}, ` +
   `${CANARY.cyrillicGiven} ${CANARY.cyrillicFamily}), passport ${CANARY.document}, phone ` +
   `${CANARY.phone}, was taken from the car ${CANARY.plate} at the checkpoint.`;
+
+/** The planted incident's public summary: it must reach the public, its narrative must not. */
+export const CANARY_PUBLIC_SUMMARY = 'Three people were hurt near the checkpoint.';

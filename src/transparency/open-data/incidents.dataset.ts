@@ -1,0 +1,123 @@
+// incidents: the mission's verified incidents, cleared for publication, in ACLED's columns plus
+// the local sub-type and the verification status (DOMAIN.md §3, §6). Published only after the
+// delay, at settlement level at most, under ids fresh for each release; never the sealed
+// narrative, never a victim, never a source.
+import { crosswalkOf, isSubEventType } from '../../monitoring/model/event-taxonomy.ts';
+import { column } from './dataset-definition.ts';
+import type { Cell, DatasetDefinition, DatasetSource } from './dataset-definition.ts';
+import { actorCells, fatalitiesCell, taxonomyCells } from './incident-cells.ts';
+import { loadGazetteer, publishableIncidents } from './open-data-sources.kysely.ts';
+import type { IncidentRow } from './open-data-sources.kysely.ts';
+import { coarsenPlace, isPastDelay, shortestDelayHours } from './open-data.disclosure.ts';
+import type { Gazetteer } from './open-data.disclosure.ts';
+
+const COLUMNS = [
+  column('event_id_cnty', '#event+id', 'Public id of the event, new in every release'),
+  column('event_date', '#date+occurred', 'Day the event started (YYYY-MM-DD, UTC)'),
+  column('year', '#date+year', 'Year of event_date'),
+  column('time_precision', '#date+precision', 'ACLED: 1 day known, 2 week, 3 month'),
+  column('disorder_type', '#event+type+disorder', 'ACLED disorder type (crosswalk)'),
+  column('event_type', '#event+type', 'ACLED event type (crosswalk)'),
+  column('sub_event_type', '#event+type+sub', 'ACLED sub-event type (crosswalk)'),
+  column('local_sub_event_type', '#event+type+sub+code', "The mission's own sub-type code"),
+  column('actor1', '#org+name+actor1', 'First actor: an organisation, or only its category'),
+  column('assoc_actor_1', '#org+name+assoc1', 'Actors associated with actor1'),
+  column('inter1', '#org+type+code+actor1', 'ACLED actor type of actor1 (1–8)'),
+  column('actor2', '#org+name+actor2', 'Second actor: an organisation, or only its category'),
+  column('assoc_actor_2', '#org+name+assoc2', 'Actors associated with actor2'),
+  column('inter2', '#org+type+code+actor2', 'ACLED actor type of actor2 (1–8)'),
+  column('interaction', '#event+interaction+code', 'ACLED interaction code of the two types'),
+  column(
+    'civilian_targeting',
+    '#event+civilians',
+    '"Civilian targeting" when civilians were targeted',
+  ),
+  column('admin1', '#adm1+code', 'ISO 3166-2 code of the first-level division'),
+  column('admin2', '#adm2+code', 'Second-level division (not held by the gazetteer: empty)'),
+  column('location', '#loc+name', 'Settlement (never a more precise place)'),
+  column('latitude', '#geo+lat', 'Latitude of the settlement, 3 decimals (WGS 84)'),
+  column('longitude', '#geo+lon', 'Longitude of the settlement, 3 decimals (WGS 84)'),
+  column('geo_precision', '#geo+precision', 'ACLED: 1 settlement, 2 near it, 3 district only'),
+  column('source', '#meta+source', 'Who coded the event (the mission; never an informant)'),
+  column('source_scale', '#meta+source+scale', 'ACLED source scale'),
+  column('notes', '#description+notes', 'The reviewed public summary'),
+  column('fatalities', '#affected+killed', 'Best estimate of the dead; "<5" when 1–4'),
+  column('verification_status', '#status+verification', 'verified, or verified_corrected'),
+];
+
+const LAT = COLUMNS.findIndex((c) => c.name === 'latitude');
+const LON = COLUMNS.findIndex((c) => c.name === 'longitude');
+
+function placeOf(incident: IncidentRow, gazetteer: Gazetteer) {
+  const place = incident.place_id === null ? undefined : gazetteer.byId.get(incident.place_id);
+  if (place !== undefined) return place;
+  if (incident.lat !== null && incident.lon !== null) {
+    return { lat: incident.lat, lon: incident.lon };
+  }
+  return undefined;
+}
+
+function incidentCells(incident: IncidentRow, gazetteer: Gazetteer, source: DatasetSource): Cell[] {
+  const place = coarsenPlace(
+    placeOf(incident, gazetteer),
+    gazetteer,
+    source.policy.settlementRadiusKm,
+  );
+  const day = incident.occurred_start.slice(0, 10);
+  return [
+    source.publicId(incident.id),
+    day,
+    Number(day.slice(0, 4)),
+    incident.time_precision,
+    ...taxonomyCells(incident.sub_event_type),
+    ...actorCells(incident.actors),
+    incident.civilian_targeting === 1 ? 'Civilian targeting' : null,
+    place.admin1,
+    null,
+    place.location,
+    place.lat,
+    place.lon,
+    Math.max(incident.geo_precision, place.precision),
+    source.policy.sourceName,
+    'Local',
+    incident.public_summary,
+    fatalitiesCell(incident.tolls),
+    incident.state === 'corrected' ? 'verified_corrected' : 'verified',
+  ];
+}
+
+/** The incidents a release of `source.now` may contain: publishable and past the delay. */
+export async function* releasableIncidents(source: DatasetSource): AsyncGenerator<IncidentRow> {
+  const { now, policy } = source;
+  const delays = policy.incidentDelays;
+  const cutoff = new Date(now.getTime() - shortestDelayHours(delays) * 3_600_000).toISOString();
+  for await (const incident of publishableIncidents(source.db, cutoff)) {
+    const subType = incident.sub_event_type;
+    const category = isSubEventType(subType) ? crosswalkOf(subType).eventType : 'unknown';
+    const endedAt = incident.occurred_end ?? incident.occurred_start;
+    if (isPastDelay({ category, subType, endedAt }, now, delays)) yield incident;
+  }
+}
+
+/** The incidents dataset. */
+export const INCIDENTS_DATASET: DatasetDefinition = {
+  name: 'incidents',
+  title: 'Verified incidents (ACLED-compatible)',
+  columns: COLUMNS,
+  geo: { lat: LAT, lon: LON },
+  methodologyVersion: '1',
+  rules: [
+    'Only incidents verified and cleared for publication (states cleared_for_publication, published, corrected).',
+    'An incident appears only once 72 hours have passed since it ended (a delay table by event type and sub-type; DOMAIN.md §6 asks 48–72 h).',
+    'Places are published at settlement level at most: a more precise place is replaced by the nearest settlement within 25 km, else only its district.',
+    'Fatalities of 1–4 are published as "<5".',
+    'Actors are organisations as recorded by the mission; civilians, protesters and rioters only by category. No victim, source or narrative is published.',
+    'event_id_cnty is new in every release: ids cannot be linked across releases.',
+  ],
+  async *build(source) {
+    const gazetteer = await loadGazetteer(source.db);
+    for await (const incident of releasableIncidents(source)) {
+      yield incidentCells(incident, gazetteer, source);
+    }
+  },
+};
