@@ -21,11 +21,12 @@ import { monitoringSection } from './monitoring-section.ts';
 import { passageSection } from './passage-section.ts';
 import { measureProofs } from './proofs.ts';
 import { readsSection } from './reads-section.ts';
+import { transparencySection } from './transparency-section.ts';
 import { ms } from './stats.ts';
 
 const quick = process.argv.includes('--quick');
-// `--only log`, `passage`, `monitoring`, `reads` or `cluster` runs one part (the ceilings are
-// always measured).
+// `--only log`, `passage`, `monitoring`, `transparency`, `reads` or `cluster` runs one part (the
+// ceilings are always measured).
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt === -1 ? undefined : process.argv[onlyAt + 1];
 const scale = quick ? 0.1 : 1;
@@ -136,6 +137,10 @@ try {
 
   if (only === undefined || only === 'monitoring') {
     await monitoringSection({ dir, quick, insertRate, say });
+  }
+
+  if (only === undefined || only === 'transparency') {
+    await transparencySection({ dir, quick, insertRate, say });
   }
 
   if (only === undefined || only === 'reads') {
