@@ -20,13 +20,19 @@ describe('acceptsGzip', () => {
 
 describe('full entry bundles over HTTP', () => {
   it('are served gzipped (once compressed, then from the cache) or plain, always the same bytes', async () => {
-    const { vigil } = await openTestVigil();
+    // No background jobs: nothing but these appends writes to the log (a drafted bulletin would).
+    const { vigil } = await openTestVigil({ backgroundJobs: false });
     const app = vigil.app;
 
     const entries = Array.from({ length: TILE_WIDTH + 3 }, (_, i) =>
       utf8(`entry ${i} `.repeat(20)),
     );
-    await Promise.all(entries.map((entry) => vigil.sequencer.append(entry)));
+    const receipts = await Promise.all(entries.map((entry) => vigil.sequencer.append(entry)));
+    assert.deepEqual(
+      receipts.slice(0, 2).map((receipt) => receipt.index),
+      [0, 1],
+      'the log held nothing before',
+    );
     const plain = await app.inject('/log/tile/entries/000');
     assert.equal(plain.statusCode, 200);
     assert.equal(plain.headers['content-encoding'], undefined);
