@@ -18,7 +18,7 @@ import { tempDir } from '../support/temp-dir.ts';
 import { openTestVigil } from '../support/test-vigil.ts';
 
 const work = tempDir();
-const { vigil, dataDir, partnerToken } = await openTestVigil();
+const { vigil, dataDir, partnerToken } = await openTestVigil({ backgroundJobs: false });
 const notarise = (i: number) =>
   vigil.app.inject({
     method: 'POST',
