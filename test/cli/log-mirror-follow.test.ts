@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { notariseMany, runMirror, startServedLog } from '../support/mirror-helpers.ts';
 import { runVigil } from '../support/run-cli.ts';
@@ -51,6 +51,8 @@ describe('vigil log mirror --follow', () => {
       ]),
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
+    // A failed assertion must not leave the mirror running: it would keep this file alive.
+    after(() => child.kill('SIGKILL'));
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
