@@ -16,7 +16,9 @@ import {
   openTrustedCheckpoint,
 } from '../verifier/audit-checkpoint.ts';
 import type { TrustedKeys } from '../verifier/audit-checkpoint.ts';
+import { compareWithServer } from '../verifier/compare-server.ts';
 import { openLogSource } from '../verifier/log-source.ts';
+import { PublicItemCollector } from '../verifier/public-items.ts';
 import { VerificationError } from '../verifier/verification-error.ts';
 import { UsageError } from './cli-error.ts';
 import { collect, parseCount, parseKeys, parseVerifierKeys } from './parse-options.ts';
@@ -59,6 +61,8 @@ interface LogOptions {
   policy?: string;
   state?: string;
   full?: boolean;
+  publicItems?: string;
+  server?: string;
 }
 
 async function verifyLog(location: string, options: LogOptions): Promise<void> {
@@ -81,8 +85,15 @@ async function verifyLog(location: string, options: LogOptions): Promise<void> {
     }
   }
   if (options.full === true) {
-    await auditEntries(source, current.checkpoint);
+    const items = new PublicItemCollector();
+    await auditEntries(source, current.checkpoint, (entry, index) => {
+      items.observe(entry, index);
+    });
     process.stdout.write(`re-hashed all ${size} entries and every tile up to the root\n`);
+    process.stdout.write(`${items.summary()}\n`);
+    await publishChecks(items, size, options);
+  } else if (options.publicItems !== undefined || options.server !== undefined) {
+    throw new UsageError('--public-items and --server re-derive the items: they need --full');
   }
   if (options.state !== undefined) {
     // Write-then-rename: a crash never leaves a torn state file behind.
@@ -94,6 +105,28 @@ async function verifyLog(location: string, options: LogOptions): Promise<void> {
   process.stdout.write(
     `OK ${current.checkpoint.origin} size ${size}; witnesses: ${witnessed}${policy}\n`,
   );
+}
+
+// After a full audit: write the re-derived items out, and hold the server to them.
+async function publishChecks(items: PublicItemCollector, size: number, options: LogOptions) {
+  if (options.publicItems !== undefined) {
+    const written = await writeItems(items, options.publicItems);
+    process.stdout.write(`wrote ${String(written)} public items to ${options.publicItems}\n`);
+  }
+  if (options.server !== undefined) {
+    const checked = await compareWithServer(options.server, items.items, size);
+    process.stdout.write(
+      `the server publishes exactly the logged items (${String(checked)} read)\n`,
+    );
+  }
+}
+
+async function writeItems(items: PublicItemCollector, dir: string): Promise<number> {
+  try {
+    return await items.write(dir);
+  } catch (error) {
+    throw new UsageError(`cannot write the public items to ${dir}`, { cause: error });
+  }
 }
 
 // `--policy FILE` (C2SP tlog-policy): the witnesses and quorum come from the policy; the log key
@@ -176,7 +209,9 @@ export function registerVerify(program: Command): void {
     .option('--quorum <n>', 'witness cosignatures required (default 0)')
     .option('--policy <file>', 'a C2SP tlog-policy: log key, witness keys and their quorum')
     .option('--state <file>', 'last accepted checkpoint: demand consistency, then update it')
-    .option('--full', 're-hash every entry bundle and tile up to the root')
+    .option('--full', 're-hash every entry and tile; re-derive every public item')
+    .option('--public-items <dir>', 'with --full: write every public item of the log as files')
+    .option('--server <url>', 'with --full: the server must publish exactly the logged items')
     .action(verifyLog);
   verify
     .command('note')

@@ -78,8 +78,18 @@ async function firstFailure(checks: readonly Promise<void>[]): Promise<void> {
   }
 }
 
-/** Re-hashes the whole log up to `checkpoint`; returns the number of entries checked. */
-export async function auditEntries(source: LogSource, checkpoint: Checkpoint): Promise<number> {
+/** Sees each audited entry with its index, in log order (to re-derive the public items). */
+export type EntryObserver = (entry: Uint8Array, index: number) => void;
+
+/**
+ * Re-hashes the whole log up to `checkpoint`, showing each entry to `observe` on the way;
+ * returns the number of entries checked.
+ */
+export async function auditEntries(
+  source: LogSource,
+  checkpoint: Checkpoint,
+  observe?: EntryObserver,
+): Promise<number> {
   const { size } = checkpoint;
   const integrator = new TileIntegrator();
   const bundleCount = Math.ceil(size / TILE_WIDTH);
@@ -92,7 +102,9 @@ export async function auditEntries(source: LogSource, checkpoint: Checkpoint): P
   for (let i = 0; i < Math.min(CONCURRENCY, bundleCount); i++) prefetch(i);
   let pending: Uint8Array[] = [];
   for (let i = 0; i < bundleCount; i++) {
-    pending.push(...(await takeBundle(bundles, i)));
+    const entries = await takeBundle(bundles, i);
+    entries.forEach((entry, k) => observe?.(entry, i * TILE_WIDTH + k));
+    pending.push(...entries);
     prefetch(i + CONCURRENCY);
     // Integrating a few bundles at a time: each call also computes a root and the partial
     // tiles, work that is wasted in the middle of an audit.

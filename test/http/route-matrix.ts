@@ -163,6 +163,8 @@ export const EXPECTED: Readonly<Record<string, ExpectedAccess>> = {
   'GET /open-data/:dataset/:file': 'public',
   'GET /open-data/:dataset/methodology': 'public',
   'GET /open-data/:dataset/corrections': 'public',
+  'GET /open-data/:dataset/:version/proof': 'public',
+  'GET /open-data/:dataset/corrections/:index/proof': 'public',
   'POST /api/v1/open-data/:dataset/releases': sessions('coordinator', 'admin'),
   'POST /api/v1/open-data/:dataset/corrections': sessions('coordinator', 'admin'),
   // transparency — feeds and e-mail subscriptions (links in mails carry a random token)

@@ -67,13 +67,34 @@ async function bulletinUrls(base: string, route: string): Promise<string[]> {
 const PRODUCTS = ['all', 'daily', 'weekly', 'spot'];
 const OPEN_DATA_FORMATS = ['csv', 'json', 'geojson'];
 
-// Every open dataset's methodology and corrections, and every release in every format.
+// The proof of every correction of every dataset, by the log index its corrections log shows.
+async function correctionProofUrls(base: string, names: readonly string[]): Promise<string[]> {
+  const urls: string[] = [];
+  for (const name of names) {
+    const response = await fetch(`${base}/open-data/${name}/corrections`);
+    const { corrections } = (await response.json()) as { corrections: { proof: string }[] };
+    urls.push(...corrections.map((correction) => `${base}${correction.proof}`));
+  }
+  return urls;
+}
+
+// Every open dataset's methodology and corrections, every release in every format, and the
+// proofs of every release and correction.
 async function openDataUrls(base: string, route: string): Promise<string[]> {
   const response = await fetch(`${base}/api/v1/open-data`);
   const { datasets } = (await response.json()) as {
     datasets: { name: string; versions: number[] }[];
   };
+  if (route.endsWith('/corrections/:index/proof')) {
+    return correctionProofUrls(
+      base,
+      datasets.map(({ name }) => name),
+    );
+  }
   return datasets.flatMap(({ name, versions }) => {
+    if (route.endsWith('/:version/proof')) {
+      return versions.map((version) => `${base}/open-data/${name}/${String(version)}/proof`);
+    }
     if (!route.endsWith('/:file')) return [`${base}${route.replace(':dataset', name)}`];
     return versions.flatMap((version) =>
       OPEN_DATA_FORMATS.map((format) => `${base}/open-data/${name}/${String(version)}.${format}`),

@@ -165,6 +165,11 @@ export async function plantCanaries(
   for (const { name } of catalogue.datasets) {
     await post(`/api/v1/open-data/${name}/releases`, coordinator, {});
   }
+  // A correction too, so that the crawl reads a correction's proof.
+  await post('/api/v1/open-data/incidents/corrections', coordinator, {
+    correctsVersion: 1,
+    description: 'A count was revised after review.',
+  });
   // The digest of the published bulletin: the subscriber's first mail that is no confirmation.
   const digest = await mailTo(mail, (m) => !(m.text ?? '').includes('/subscriptions/confirm/'));
   const unsubscribeToken = /\/unsubscribe\/([\w-]+)/.exec(

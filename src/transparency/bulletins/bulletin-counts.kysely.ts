@@ -20,7 +20,7 @@ export interface RawCounts {
   incidentsReported: number;
   /** Of those, checkpoint detentions (published under the stricter threshold). */
   detentionsReported: number;
-  /** Incidents that reached `verified` in the period. */
+  /** Incidents that first reached `verified` in the period. */
   incidentsVerified: number;
   /** Best estimates over verified incidents that occurred in the period (OHCHR: verified only). */
   killed: number;
@@ -91,12 +91,20 @@ async function incidentCounts(db: Kysely<Database>, period: CountPeriod) {
     .where('state', 'not in', NOT_COUNTED)
     .groupBy('sub_event_type')
     .execute();
+  // Counted on the day an incident first reached `verified`, so the days add up to the week
+  // (a weekly figure is audited as the sum of its days' published figures).
   const verified = await db
-    .selectFrom('incident_transition')
-    .select((eb) => eb.fn.count<number | string>('incident_id').distinct().as('count'))
-    .where('to_state', '=', 'verified')
-    .where('at', '>=', period.from)
-    .where('at', '<', period.to)
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('incident_transition')
+        .select((sub) => ['incident_id', sub.fn.min<string>('at').as('first_at')])
+        .where('to_state', '=', 'verified')
+        .groupBy('incident_id')
+        .as('first_verified'),
+    )
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .where('first_at', '>=', period.from)
+    .where('first_at', '<', period.to)
     .executeTakeFirst();
   const reported = opened.reduce((sum, row) => sum + Number(row.count), 0);
   const detentions = opened

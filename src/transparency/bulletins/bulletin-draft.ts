@@ -6,7 +6,9 @@ import type { Database } from '../../store/schema.ts';
 import { checkpointNames, countPeriod } from './bulletin-counts.kysely.ts';
 import { bulletinFigures } from './bulletin-figures.ts';
 import type { BulletinFigures } from './bulletin-figures.ts';
-import { previousPeriod } from './bulletin-schedule.ts';
+import { periodEndingOn, previousPeriod, shiftDate } from './bulletin-schedule.ts';
+import { KyselyBulletinRepository } from './bulletin.kysely.ts';
+import { itemAt } from '../disclosure/count-table.ts';
 import type { BulletinPeriod, CutoffSettings } from './bulletin-schedule.ts';
 import type { Bulletin } from './bulletin.repository.ts';
 
@@ -22,19 +24,42 @@ export interface NewBulletin {
   corrects?: Bulletin['corrects'];
 }
 
-/** The publishable figures of `period` (of `days` days) with the change on the period before. */
+/**
+ * The publishable figures of `period` of a daily or weekly report. A weekly report's tables
+ * are disclosed with the published daily reports of its seven days as history (their counts
+ * recomputed now); the previous period's figures are those its bulletin published, if it was.
+ */
 export async function draftFigures(
   db: Kysely<Database>,
-  request: { period: BulletinPeriod; days: number; cutoff: CutoffSettings },
+  request: { period: BulletinPeriod; product: 'daily' | 'weekly'; cutoff: CutoffSettings },
 ): Promise<BulletinFigures> {
-  const before = previousPeriod(request.period, request.days, request.cutoff);
-  const [current, previous] = await Promise.all([
-    countPeriod(db, request.period),
-    countPeriod(db, before),
+  const { period, product, cutoff } = request;
+  const days = product === 'weekly' ? 7 : 0;
+  const dates = Array.from({ length: days }, (_, k) => shiftDate(period.localDate, -k));
+  const before = previousPeriod(period, Math.max(days, 1), cutoff).localDate;
+  const [current, dayCounts, published] = await Promise.all([
+    countPeriod(db, period),
+    Promise.all(dates.map((date) => countPeriod(db, periodEndingOn(date, 1, cutoff)))),
+    new KyselyBulletinRepository(db).publishedByDraftKeys([
+      ...dates.map((date) => `daily:${date}`),
+      `${product}:${before}`,
+    ]),
   ]);
-  const ids = [...current.passages, ...previous.passages].map((p) => p.checkpointId);
-  const names = await checkpointNames(db, [...new Set(ids)]);
-  return bulletinFigures({ current, previous }, names);
+  const figuresOf = (key: string) => published.find((b) => b.draftKey === key)?.figures ?? null;
+  const names = await checkpointNames(db, [
+    ...new Set(current.passages.map((p) => p.checkpointId)),
+  ]);
+  return bulletinFigures(
+    {
+      current,
+      days: dates.map((date, k) => ({
+        counts: itemAt(dayCounts, k),
+        figures: figuresOf(`daily:${date}`),
+      })),
+      previous: figuresOf(`${product}:${before}`),
+    },
+    names,
+  );
 }
 
 /** The first version of a bulletin, in the working `languages`, made at `at`. */

@@ -1,14 +1,22 @@
 // A bulletin's figures as they may be published: every count passes the disclosure rules
 // (src/transparency/disclosure: "<5", "<10" for detentions, secondary suppression, movement
-// counts rounded to 10) before it is stored. The only file of this slice that calls the
-// disclosure code, so a change of its API is adapted here. The change on the previous period
-// is computed from the *published* values of both periods, and only when both are counts: a
-// difference of true values could give away a suppressed one.
+// counts rounded to 10) before it is stored. The only file of this slice, with
+// bulletin-history.ts, that calls the disclosure code, so a change of its API is adapted here.
+// A weekly report's tables are disclosed with the published daily reports of its days as
+// history, so that subtracting the days from the week recovers nothing they hid (nor the other
+// way round). The previous period's figures are the ones its bulletin published, never a new
+// release of that period: the change is the difference of two published counts.
 import { RESTRICTION_KINDS } from '../../monitoring/model/operations-vocabulary.ts';
-import { DIRECTIONS } from '../../passage/database/passage-vocabulary.ts';
-import { discloseFigure, discloseTable } from '../disclosure/disclose-table.ts';
+import type { CountTable } from '../disclosure/count-table.ts';
+import { discloseTable } from '../disclosure/disclose-table.ts';
+import { STANDARD_POLICY } from '../disclosure/disclosure-policy.ts';
 import type { PublishedCell } from '../disclosure/published-cell.ts';
 import type { RawCounts } from './bulletin-counts.kysely.ts';
+import type { DayTable } from './bulletin-history.ts';
+import { historyOfDays, oneColumnGrid } from './bulletin-history.ts';
+import type { PublishedDay } from './bulletin-passages.ts';
+import { passageSection } from './bulletin-passages.ts';
+import type { Names } from './bulletin-passages.ts';
 
 /** One row of a figures table: a message key, or a checkpoint with its gazetteer names. */
 export interface FigureRow {
@@ -41,53 +49,53 @@ export interface BulletinFigures {
 /** Figures of a spot report: none. */
 export const NO_FIGURES: BulletinFigures = { sections: [], headlines: [] };
 
-type Names = ReadonlyMap<string, Record<string, string>>;
+const WITHHELD: PublishedCell = { kind: 'suppressed', reason: 'withheld' };
 
-function passageSection(counts: RawCounts, names: Names) {
-  const checkpoints = [...new Set(counts.passages.map((p) => p.checkpointId))].sort();
-  const countOf = (id: string, direction: string) =>
-    counts.passages
-      .filter((p) => p.checkpointId === id && p.direction === direction)
-      .reduce((sum, p) => sum + p.people, 0);
-  if (checkpoints.length === 0) {
-    const zero: PublishedCell = { kind: 'count', value: 0 };
-    return { section: passageRows([], [zero, zero, zero]), total: zero };
-  }
-  const table = discloseTable({
-    counts: checkpoints.map((id) => DIRECTIONS.map((direction) => countOf(id, direction))),
-    kind: 'movement',
-  });
-  const rows: FigureRow[] = checkpoints.map((id, index) => ({
-    key: 'checkpoint',
-    names: names.get(id) ?? { en: '?' },
-    cells: [...(table.cells[index] ?? []), table.rowTotals[index] ?? table.grandTotal],
-  }));
-  return {
-    section: passageRows(rows, [...table.columnTotals, table.grandTotal]),
-    total: table.grandTotal,
-  };
+/** What the figures of one period are made from. */
+export interface FigureSources {
+  current: RawCounts;
+  /** A weekly report's seven days (their counts now, their bulletins); none for a daily one. */
+  days: readonly PublishedDay[];
+  /** The figures the previous period's bulletin of the same product published, if it was. */
+  previous: BulletinFigures | null;
 }
 
-function passageRows(rows: FigureRow[], totals: PublishedCell[]): FigureSection {
-  return {
-    key: 'passages',
-    columns: [...DIRECTIONS.map((direction) => `direction.${direction}`), 'total'],
-    rows: [...rows, { key: 'total', cells: totals }],
-  };
+interface PartitionSpec {
+  key: string;
+  rows: readonly { key: string; category?: string }[];
+  values: (counts: RawCounts) => number[];
+}
+
+/** What a day's bulletin published of a one-column table (a partition or a single figure). */
+function publishedColumn(figures: BulletinFigures, spec: PartitionSpec) {
+  const section = figures.sections.find((s) => s.key === spec.key);
+  // A bulletin without the section published none of it: assume the reader knows the worst.
+  const cellOf = (key: string) =>
+    section === undefined ? WITHHELD : section.rows.find((row) => row.key === key)?.cells[0];
+  return oneColumnGrid(
+    spec.rows.map((row) => cellOf(row.key)),
+    cellOf('total') ?? WITHHELD,
+  );
 }
 
 /** A one-column table whose rows partition a total: published with that total. */
-function partition(key: string, rows: [string, number, string?][]) {
-  const table = discloseTable({
-    counts: rows.map(([, count]) => [count]),
-    rowCategories: rows.map(([, , category]) => category),
+function partition(spec: PartitionSpec, sources: FigureSources) {
+  const tableOf = (counts: RawCounts): CountTable => ({
+    counts: spec.values(counts).map((count) => [count]),
+    rowCategories: spec.rows.map((row) => row.category),
   });
+  const days: DayTable[] = sources.days.map((day) => ({
+    table: tableOf(day.counts),
+    published: day.figures === null ? null : publishedColumn(day.figures, spec),
+  }));
+  const history = days.length === 0 ? undefined : historyOfDays(days);
+  const table = discloseTable(tableOf(sources.current), STANDARD_POLICY, history);
   const section: FigureSection = {
-    key,
+    key: spec.key,
     columns: ['count'],
     rows: [
-      ...rows.map(([rowKey], index) => ({
-        key: rowKey,
+      ...spec.rows.map((row, index) => ({
+        key: row.key,
         cells: [table.cells[index]?.[0] ?? table.grandTotal],
       })),
       { key: 'total', cells: [table.grandTotal] },
@@ -96,56 +104,71 @@ function partition(key: string, rows: [string, number, string?][]) {
   return { section, total: table.grandTotal };
 }
 
-interface Disclosed {
-  sections: FigureSection[];
-  totals: Record<string, PublishedCell>;
+/** A figure published on its own, as a one-cell table with the days' figures as history. */
+function single(key: string, value: (counts: RawCounts) => number, sources: FigureSources) {
+  const headlineOf = (figures: BulletinFigures) =>
+    figures.headlines.find((h) => h.key === key)?.value ?? WITHHELD;
+  const days: DayTable[] = sources.days.map((day) => ({
+    table: { counts: [[value(day.counts)]] },
+    published:
+      day.figures === null
+        ? null
+        : oneColumnGrid([headlineOf(day.figures)], headlineOf(day.figures)),
+  }));
+  const history = days.length === 0 ? undefined : historyOfDays(days);
+  return discloseTable({ counts: [[value(sources.current)]] }, STANDARD_POLICY, history).grandTotal;
 }
 
-function disclose(counts: RawCounts, names: Names): Disclosed {
-  const passages = passageSection(counts, names);
-  const incidents = partition('incidents', [
-    ['incidents.detention', counts.detentionsReported, 'detention'],
-    ['incidents.other', counts.incidentsReported - counts.detentionsReported],
-  ]);
-  const restrictions = partition(
-    'restrictions',
-    RESTRICTION_KINDS.map((kind) => [`restriction.${kind}`, counts.restrictions[kind]]),
-  );
-  const hotline = partition('hotline', [
-    ['hotline.responded', counts.hotlineResponded],
-    ['hotline.unanswered', counts.hotlineUnanswered],
-  ]);
-  return {
-    sections: [passages.section, incidents.section, restrictions.section, hotline.section],
-    totals: {
-      'headline.passages': passages.total,
-      'headline.incidentsReported': incidents.total,
-      'headline.incidentsVerified': discloseFigure(counts.incidentsVerified),
-      'headline.killed': discloseFigure(counts.killed),
-      'headline.injured': discloseFigure(counts.injured),
-      'headline.restrictions': restrictions.total,
-      'headline.hotline': hotline.total,
-    },
-  };
-}
+const INCIDENTS: PartitionSpec = {
+  key: 'incidents',
+  rows: [{ key: 'incidents.detention', category: 'detention' }, { key: 'incidents.other' }],
+  values: (c) => [c.detentionsReported, c.incidentsReported - c.detentionsReported],
+};
+
+const RESTRICTIONS: PartitionSpec = {
+  key: 'restrictions',
+  rows: RESTRICTION_KINDS.map((kind) => ({ key: `restriction.${kind}` })),
+  values: (c) => RESTRICTION_KINDS.map((kind) => c.restrictions[kind]),
+};
+
+const HOTLINE: PartitionSpec = {
+  key: 'hotline',
+  rows: [{ key: 'hotline.responded' }, { key: 'hotline.unanswered' }],
+  values: (c) => [c.hotlineResponded, c.hotlineUnanswered],
+};
 
 function changeOf(value: PublishedCell, previous: PublishedCell): number | null {
   return value.kind === 'count' && previous.kind === 'count' ? value.value - previous.value : null;
 }
 
 /**
- * The publishable figures of a period from its raw counts and the previous period's, with
- * checkpoint names from the gazetteer.
+ * The publishable figures of a period from its raw counts (and, for a weekly report, its days),
+ * with checkpoint names from the gazetteer and the previous bulletin's published headlines.
  */
-export function bulletinFigures(
-  counts: { current: RawCounts; previous: RawCounts },
-  names: Names,
-): BulletinFigures {
-  const current = disclose(counts.current, names);
-  const previous = disclose(counts.previous, names);
-  const headlines = Object.entries(current.totals).map(([key, value]) => {
-    const before = previous.totals[key] ?? { kind: 'suppressed', reason: 'withheld' };
+export function bulletinFigures(sources: FigureSources, names: Names): BulletinFigures {
+  const passages = passageSection(sources, names);
+  const incidents = partition(INCIDENTS, sources);
+  const restrictions = partition(RESTRICTIONS, sources);
+  const hotline = partition(HOTLINE, sources);
+  const totals: Record<string, PublishedCell> = {
+    'headline.passages': passages.total,
+    'headline.incidentsReported': incidents.total,
+    'headline.incidentsVerified': single(
+      'headline.incidentsVerified',
+      (c) => c.incidentsVerified,
+      sources,
+    ),
+    'headline.killed': single('headline.killed', (c) => c.killed, sources),
+    'headline.injured': single('headline.injured', (c) => c.injured, sources),
+    'headline.restrictions': restrictions.total,
+    'headline.hotline': hotline.total,
+  };
+  const headlines = Object.entries(totals).map(([key, value]) => {
+    const before = sources.previous?.headlines.find((h) => h.key === key)?.value ?? WITHHELD;
     return { key, value, previous: before, change: changeOf(value, before) };
   });
-  return { sections: current.sections, headlines };
+  return {
+    sections: [passages.section, incidents.section, restrictions.section, hotline.section],
+    headlines,
+  };
 }

@@ -62,7 +62,8 @@ export function cutoffOn(localDate: string, settings: CutoffSettings): Date {
   return new Date(wall - offsetAt(guess, settings.timeZone));
 }
 
-function shiftDate(localDate: string, days: number): string {
+/** The local date `days` days after `localDate` (negative: before). */
+export function shiftDate(localDate: string, days: number): string {
   return new Date(Date.parse(`${localDate}T00:00:00.000Z`) + days * DAY_MS)
     .toISOString()
     .slice(0, 10);

@@ -134,6 +134,18 @@ export class KyselyBulletinRepository {
     return row !== undefined;
   }
 
+  /** The published bulletins drafted under `draftKeys` (corrections have no draft key). */
+  async publishedByDraftKeys(draftKeys: readonly string[]): Promise<Bulletin[]> {
+    if (draftKeys.length === 0) return [];
+    const rows = await this.#db
+      .selectFrom('bulletin')
+      .selectAll()
+      .where('draft_key', 'in', draftKeys)
+      .where('state', '=', 'published')
+      .execute();
+    return rows.map(toBulletin);
+  }
+
   /** Published bulletins, newest first. */
   async listPublished(page: { limit: number; offset: number }): Promise<Bulletin[]> {
     const rows = await this.#db

@@ -53,6 +53,17 @@ async function publishedSpot(test: TestBulletins, text = 'Convoy delayed at the 
   return test.workflow.publish(spot.id, { version: approved.version }, COORDINATOR);
 }
 
+/** A drafted daily or weekly report, edited, approved and published. */
+async function publishedDraft(test: TestBulletins, draft: Bulletin) {
+  const edited = await test.workflow.edit(
+    draft.id,
+    { version: draft.version, language: 'en', text: 'Calm.' },
+    ANALYST,
+  );
+  const approved = await test.workflow.approve(draft.id, { version: edited.version }, COORDINATOR);
+  return test.workflow.publish(draft.id, { version: approved.version }, COORDINATOR);
+}
+
 describeOnBothDatabases('bulletin service', (open) => {
   it('drafts the daily report once at the cut-off, whatever the number of ticks or restarts', async () => {
     const { db } = await open();
@@ -131,7 +142,12 @@ describeOnBothDatabases('bulletin service', (open) => {
     await insertPassages(db, at('out', IN_PREVIOUS), 1, 80);
     await insertPassages(db, at('in', IN_PREVIOUS), 1, 41);
     const test = openTestBulletins(db, AT_CUTOFF);
-    const draft = await test.workflow.create({ product: 'daily' }, ANALYST);
+    // The previous figures are those the previous bulletin published; none before it is.
+    const unpublished = await test.workflow.create({ product: 'daily' }, ANALYST);
+    assert.equal(headline(unpublished.figures, 'headline.passages').change, null);
+    const before = await test.workflow.create({ product: 'daily', date: '2023-09-23' }, ANALYST);
+    await publishedDraft(test, before);
+    const draft = await test.workflow.redraft(unpublished.id, { version: 1 }, ANALYST);
     const passages = headline(draft.figures, 'headline.passages');
     assert.deepEqual(passages.value, { kind: 'count', value: 180 });
     assert.deepEqual(passages.previous, { kind: 'count', value: 120 });
@@ -139,7 +155,8 @@ describeOnBothDatabases('bulletin service', (open) => {
     const week = await test.workflow.create({ product: 'weekly' }, ANALYST);
     assert.equal(week.draftKey, 'weekly:2023-09-24');
     assert.equal(week.periodFrom, '2023-09-17T15:30:00.000Z');
-    assert.equal(headline(week.figures, 'headline.passages').previous.kind, 'count');
+    const weekly = headline(week.figures, 'headline.passages');
+    assert.deepEqual([weekly.previous.kind, weekly.change], ['suppressed', null]);
   });
 
   it('drafts the figures again on request, as an edit by the one who asked', async () => {

@@ -13,6 +13,7 @@ import type { Database } from '../../store/schema.ts';
 import { draftFigures, newBulletin } from './bulletin-draft.ts';
 import type { NewBulletin } from './bulletin-draft.ts';
 import { NO_FIGURES } from './bulletin-figures.ts';
+import { checkPublishable } from './bulletin-publication-check.ts';
 import type { BulletinFigures } from './bulletin-figures.ts';
 import { checkApprover, nextState } from './bulletin-model.ts';
 import type { BulletinAction } from './bulletin-model.ts';
@@ -111,19 +112,21 @@ export class BulletinService {
     });
   }
 
-  /** Drafts the figures again from the data (an edit by `actor`); not for spot reports. */
+  /** Drafts the figures again from the data (an edit by `actor`); not for spots or corrections. */
   async redraft(id: string, input: VersionInput, actor: string): Promise<Bulletin> {
     const { version } = parseInput(versionSchema, input, 'bulletin redraft');
     const current = await this.#require(id, version, 'edit');
-    if (current.product === 'spot') {
-      throw new DomainError('invalid_transition', 'a spot report has no figures to draft', {
+    // A correction publishes the figures of the bulletin it corrects: new figures for its period
+    // would be a release the weekly reports' audit never saw (and it has no cut-off date).
+    if (current.product === 'spot' || current.draftKey === null) {
+      throw new DomainError('invalid_transition', 'only a drafted report has figures to draft', {
         details: { from: current.state, action: 'redraft', machine: 'bulletin' },
       });
     }
     // The draft key names the local date of the cut-off; a period's end is that cut-off.
-    const localDate = current.draftKey?.split(':')[1] ?? '';
+    const localDate = current.draftKey.split(':')[1] ?? '';
     const period = { from: current.periodFrom, to: current.periodTo, localDate };
-    const figures = await this.#figures(period, DAYS[current.product]);
+    const figures = await this.#figures(period, current.product);
     return this.#change(current, 'edit', actor, { figures, lastEditor: actor, approvedBy: null });
   }
 
@@ -139,6 +142,10 @@ export class BulletinService {
   async publish(id: string, input: VersionInput, actor: string): Promise<Bulletin> {
     const { version } = parseInput(versionSchema, input, 'bulletin publication');
     const current = await this.#require(id, version, 'publish');
+    await checkPublishable(current, {
+      repository: new KyselyBulletinRepository(this.#deps.db),
+      draft: (period, product) => this.#figures(period, product),
+    });
     const record = publishedContent(current);
     const seal = await this.#deps.sealer.seal({
       kind: BULLETIN_KINDS.published,
@@ -193,7 +200,7 @@ export class BulletinService {
   async #draft(product: 'daily' | 'weekly', date: string, actor: string): Promise<Bulletin> {
     const days = DAYS[product];
     const period = periodEndingOn(date, days, this.#deps.settings.cutoff);
-    const figures = await this.#figures(period, days);
+    const figures = await this.#figures(period, product);
     return this.#insert({
       product,
       period,
@@ -204,8 +211,8 @@ export class BulletinService {
     });
   }
 
-  #figures(period: BulletinPeriod, days: number): Promise<BulletinFigures> {
-    return draftFigures(this.#deps.db, { period, days, cutoff: this.#deps.settings.cutoff });
+  #figures(period: BulletinPeriod, product: 'daily' | 'weekly'): Promise<BulletinFigures> {
+    return draftFigures(this.#deps.db, { period, product, cutoff: this.#deps.settings.cutoff });
   }
 
   /** Every working language, with the given texts; 'invalid_request' for another language. */

@@ -1,15 +1,16 @@
 // casualties_agg: the dead, injured, detained and missing of the published incidents, by day and
-// first-level division. The same incidents as the incidents dataset (same states, same delay),
-// disclosed per day as one table: "<5", and "<10" for detentions, with secondary suppression.
+// first-level division. The same incidents at the same places as the incidents dataset (same
+// states, same delay, same coarsening). `killed` is disclosed together with the incidents'
+// fatalities of that day and area (incident-fatalities.ts), since it is their sum; the other
+// three columns, which no other dataset breaks down, form one table per day: "<5", "<10" for
+// detentions, with secondary suppression.
 import { column } from './dataset-definition.ts';
 import type { DatasetDefinition } from './dataset-definition.ts';
-import { releasableIncidents } from './incidents.dataset.ts';
-import { tollBests } from './incident-cells.ts';
+import { killedBest, tollBests } from './incident-cells.ts';
+import { discloseDayFatalities, UNKNOWN_AREA } from './incident-fatalities.ts';
 import { loadGazetteer } from './open-data-sources.kysely.ts';
-import { coarsenPlace } from './open-data.disclosure.ts';
 import { GroupedCounts } from './grouped-counts.ts';
-
-const UNKNOWN_AREA = 'unknown';
+import { publishedPlace, releasableDays } from './releasable-incidents.ts';
 
 /** The casualties_agg dataset. */
 export const CASUALTIES_AGG_DATASET: DatasetDefinition = {
@@ -23,27 +24,34 @@ export const CASUALTIES_AGG_DATASET: DatasetDefinition = {
     column('detained', '#affected+detained', 'Best estimates of the detained, summed'),
     column('missing', '#affected+missing', 'Best estimates of the missing, summed'),
   ],
-  methodologyVersion: '1',
+  methodologyVersion: '2',
   rules: [
-    'Sums over the incidents the incidents dataset of the same date may publish (verified, cleared, past the delay).',
+    'Sums over the incidents the incidents dataset of the same date may publish (verified, cleared, past the delay), at the first-level division that dataset publishes for each.',
     'Counts of 1–4 are published as "<5"; detentions of 1–9 as "<10".',
-    'Each day is one table; further cells are hidden ("x") so that a suppressed cell cannot be worked out from that day\'s totals.',
+    '"killed" is the sum of the fatalities the incidents dataset lists for that day and area: both are disclosed as one table, so that neither the aggregate nor an incident\'s figure lets a reader work out a "<5" ("x" marks a figure hidden to protect one).',
+    'injured, detained and missing: each day is one table; further cells are hidden ("x") so that a suppressed cell cannot be worked out from that day\'s totals.',
   ],
   async *build(source) {
     const gazetteer = await loadGazetteer(source.db);
-    const counts = new GroupedCounts(4);
-    for await (const incident of releasableIncidents(source)) {
-      const at = incident.place_id === null ? undefined : gazetteer.byId.get(incident.place_id);
-      const place = coarsenPlace(at, gazetteer, source.policy.settlementRadiusKm);
-      counts.add(
-        incident.occurred_start.slice(0, 10),
-        place.admin1 ?? UNKNOWN_AREA,
-        tollBests(incident.tolls),
+    const radiusKm = source.policy.settlementRadiusKm;
+    for await (const { day, incidents } of releasableDays(source)) {
+      const areas = incidents.map(
+        (incident) => publishedPlace(incident, gazetteer, radiusKm).admin1 ?? UNKNOWN_AREA,
       );
-    }
-    const columnCategories = [undefined, undefined, 'detention', undefined];
-    for (const row of counts.disclosed(() => ({ columnCategories }))) {
-      yield [row.day, row.key, ...row.cells];
+      const killed = discloseDayFatalities(
+        incidents.map((incident, index) => ({
+          area: areas[index] ?? UNKNOWN_AREA,
+          killed: killedBest(incident.tolls),
+        })),
+      ).perArea;
+      const others = new GroupedCounts(3);
+      incidents.forEach((incident, index) => {
+        others.add(day, areas[index] ?? UNKNOWN_AREA, tollBests(incident.tolls).slice(1));
+      });
+      const columnCategories = [undefined, 'detention', undefined];
+      for (const row of others.disclosed(() => ({ columnCategories }))) {
+        yield [row.day, row.key, killed.get(row.key) ?? null, ...row.cells];
+      }
     }
   },
 };

@@ -1,9 +1,9 @@
 // How one incident becomes ACLED-style cells: the crosswalk of its local sub-type, its actors as
 // data (organisations by name; civilians, protesters and rioters only by their ACLED category,
-// since a name there could be a person's), and its fatalities as one disclosed figure.
+// since a name there could be a person's), and the raw tolls that incident-fatalities.ts
+// discloses.
 import { crosswalkOf, isSubEventType } from '../../monitoring/model/event-taxonomy.ts';
 import type { Cell } from './dataset-definition.ts';
-import { discloseSingle } from './open-data.disclosure.ts';
 
 /** ACLED actor types whose name is never published: only the category. */
 const CATEGORY_ONLY: Readonly<Record<number, string>> = {
@@ -71,14 +71,15 @@ export function taxonomyCells(subEventType: string): Cell[] {
   return [acled.disorderType, acled.eventType, acled.subEventType, subEventType];
 }
 
-/** The best estimate of the dead, disclosed ("<5" when small); null when unreadable. */
-export function fatalitiesCell(tollsJson: string): Cell {
+/**
+ * The best estimate of the dead, null when unreadable. Published only through
+ * incident-fatalities.ts, together with the aggregate of its day and area.
+ */
+export function killedBest(tollsJson: string): number | null {
   try {
     const tolls = JSON.parse(tollsJson) as { killed?: { best?: unknown } } | null;
     const best = tolls?.killed?.best;
-    return typeof best === 'number' && Number.isSafeInteger(best) && best >= 0
-      ? discloseSingle(best)
-      : null;
+    return typeof best === 'number' && Number.isSafeInteger(best) && best >= 0 ? best : null;
   } catch {
     return null;
   }

@@ -2,14 +2,14 @@
 // the local sub-type and the verification status (DOMAIN.md §3, §6). Published only after the
 // delay, at settlement level at most, under ids fresh for each release; never the sealed
 // narrative, never a victim, never a source.
-import { crosswalkOf, isSubEventType } from '../../monitoring/model/event-taxonomy.ts';
 import { column } from './dataset-definition.ts';
 import type { Cell, DatasetDefinition, DatasetSource } from './dataset-definition.ts';
-import { actorCells, fatalitiesCell, taxonomyCells } from './incident-cells.ts';
-import { loadGazetteer, publishableIncidents } from './open-data-sources.kysely.ts';
+import { actorCells, killedBest, taxonomyCells } from './incident-cells.ts';
+import { discloseDayFatalities, UNKNOWN_AREA } from './incident-fatalities.ts';
+import { loadGazetteer } from './open-data-sources.kysely.ts';
 import type { IncidentRow } from './open-data-sources.kysely.ts';
-import { coarsenPlace, isPastDelay, shortestDelayHours } from './open-data.disclosure.ts';
 import type { Gazetteer } from './open-data.disclosure.ts';
+import { publishedPlace, releasableDays } from './releasable-incidents.ts';
 
 const COLUMNS = [
   column('event_id_cnty', '#event+id', 'Public id of the event, new in every release'),
@@ -41,28 +41,21 @@ const COLUMNS = [
   column('source', '#meta+source', 'Who coded the event (the mission; never an informant)'),
   column('source_scale', '#meta+source+scale', 'ACLED source scale'),
   column('notes', '#description+notes', 'The reviewed public summary'),
-  column('fatalities', '#affected+killed', 'Best estimate of the dead; "<5" when 1–4'),
+  column(
+    'fatalities',
+    '#affected+killed',
+    'Best estimate of the dead; "<5" when 1–4, "x" when hidden to protect one',
+  ),
   column('verification_status', '#status+verification', 'verified, or verified_corrected'),
 ];
 
 const LAT = COLUMNS.findIndex((c) => c.name === 'latitude');
 const LON = COLUMNS.findIndex((c) => c.name === 'longitude');
-
-function placeOf(incident: IncidentRow, gazetteer: Gazetteer) {
-  const place = incident.place_id === null ? undefined : gazetteer.byId.get(incident.place_id);
-  if (place !== undefined) return place;
-  if (incident.lat !== null && incident.lon !== null) {
-    return { lat: incident.lat, lon: incident.lon };
-  }
-  return undefined;
-}
+const ADMIN1 = COLUMNS.findIndex((c) => c.name === 'admin1');
+const FATALITIES = COLUMNS.findIndex((c) => c.name === 'fatalities');
 
 function incidentCells(incident: IncidentRow, gazetteer: Gazetteer, source: DatasetSource): Cell[] {
-  const place = coarsenPlace(
-    placeOf(incident, gazetteer),
-    gazetteer,
-    source.policy.settlementRadiusKm,
-  );
+  const place = publishedPlace(incident, gazetteer, source.policy.settlementRadiusKm);
   const day = incident.occurred_start.slice(0, 10);
   return [
     source.publicId(incident.id),
@@ -81,22 +74,10 @@ function incidentCells(incident: IncidentRow, gazetteer: Gazetteer, source: Data
     source.policy.sourceName,
     'Local',
     incident.public_summary,
-    fatalitiesCell(incident.tolls),
+    // Set with the day's other incidents and aggregate (incident-fatalities.ts).
+    null,
     incident.state === 'corrected' ? 'verified_corrected' : 'verified',
   ];
-}
-
-/** The incidents a release of `source.now` may contain: publishable and past the delay. */
-export async function* releasableIncidents(source: DatasetSource): AsyncGenerator<IncidentRow> {
-  const { now, policy } = source;
-  const delays = policy.incidentDelays;
-  const cutoff = new Date(now.getTime() - shortestDelayHours(delays) * 3_600_000).toISOString();
-  for await (const incident of publishableIncidents(source.db, cutoff)) {
-    const subType = incident.sub_event_type;
-    const category = isSubEventType(subType) ? crosswalkOf(subType).eventType : 'unknown';
-    const endedAt = incident.occurred_end ?? incident.occurred_start;
-    if (isPastDelay({ category, subType, endedAt }, now, delays)) yield incident;
-  }
 }
 
 /** The incidents dataset. */
@@ -105,19 +86,29 @@ export const INCIDENTS_DATASET: DatasetDefinition = {
   title: 'Verified incidents (ACLED-compatible)',
   columns: COLUMNS,
   geo: { lat: LAT, lon: LON },
-  methodologyVersion: '1',
+  methodologyVersion: '2',
   rules: [
     'Only incidents verified and cleared for publication (states cleared_for_publication, published, corrected).',
     'An incident appears only once 72 hours have passed since it ended (a delay table by event type and sub-type; DOMAIN.md §6 asks 48–72 h).',
     'Places are published at settlement level at most: a more precise place is replaced by the nearest settlement within 25 km, else only its district.',
-    'Fatalities of 1–4 are published as "<5".',
+    'Fatalities of 1–4 are published as "<5". The fatalities of a day\'s incidents in one area are disclosed together with casualties_agg\'s killed for that day and area: where subtracting the others from the aggregate would give a "<5" away, another figure or the aggregate is hidden ("x").',
     'Actors are organisations as recorded by the mission; civilians, protesters and rioters only by category. No victim, source or narrative is published.',
     'event_id_cnty is new in every release: ids cannot be linked across releases.',
   ],
   async *build(source) {
     const gazetteer = await loadGazetteer(source.db);
-    for await (const incident of releasableIncidents(source)) {
-      yield incidentCells(incident, gazetteer, source);
+    for await (const { incidents } of releasableDays(source)) {
+      const rows = incidents.map((incident) => incidentCells(incident, gazetteer, source));
+      const { perIncident } = discloseDayFatalities(
+        incidents.map((incident, index) => ({
+          area: String(rows[index]?.[ADMIN1] ?? UNKNOWN_AREA),
+          killed: killedBest(incident.tolls),
+        })),
+      );
+      for (const [index, row] of rows.entries()) {
+        row[FATALITIES] = perIncident[index] ?? null;
+        yield row;
+      }
     }
   },
 };

@@ -5,6 +5,7 @@ import { DomainError } from '../../errors/domain-error.ts';
 import { newRecordId } from '../../random/record-id.ts';
 import type { DatasetName } from './open-data.datasets.ts';
 import { OpenDataRepository } from './open-data.kysely.ts';
+import { correctionProofPath } from './open-data.proofs.ts';
 import type { CorrectionRecord } from './open-data.kysely.ts';
 import type { OpenDataDeps } from './open-data.service.ts';
 import { OPEN_DATA_ENTRY_KINDS } from './open-data.service.ts';
@@ -24,6 +25,8 @@ export interface CorrectionView {
   description: string;
   at: string;
   logIndex: number;
+  /** Its C2SP tlog-proof (/open-data/DATASET/corrections/LOG-INDEX/proof). */
+  proof: string;
 }
 
 function viewOf(record: CorrectionRecord): CorrectionView {
@@ -34,6 +37,7 @@ function viewOf(record: CorrectionRecord): CorrectionView {
     description: record.description,
     at: record.at,
     logIndex: record.log_index,
+    proof: correctionProofPath(record.dataset, record.log_index),
   };
 }
 

@@ -41,10 +41,16 @@ export function discloseGrid(grid: CountGrid): Cell[][] {
   return table.cells.map((row) => row.map(cellOf));
 }
 
-/** One figure published on its own (an incident's fatalities), "<5" when small. */
-export function discloseSingle(value: number): Cell {
-  const [cell] = discloseGrid({ counts: [[value]] })[0] ?? [];
-  return cell ?? null;
+/**
+ * A one-column table published with its total (the incidents of a day and area, and their
+ * aggregate): the cells and the total as they may be published, protected against each other.
+ */
+export function discloseColumnWithTotal(counts: readonly number[]): { cells: Cell[]; total: Cell } {
+  const table = discloseTable({ counts: counts.map((count) => [count]) });
+  return {
+    cells: table.cells.map((row) => (row[0] === undefined ? null : cellOf(row[0]))),
+    total: cellOf(table.grandTotal),
+  };
 }
 
 /**

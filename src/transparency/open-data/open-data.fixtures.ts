@@ -40,7 +40,8 @@ const TOLLS = (killed: number, detained: number) =>
     missing: { low: 0, best: 0, high: 0 },
   });
 
-async function insertIncident(
+/** One incident of the scenario (identity data planted in its sealed and victim fields). */
+export async function insertIncident(
   db: Kysely<Database>,
   fields: { state: string; start: string; placeId?: string; at?: [number, number] } & {
     killed?: number;

@@ -3,6 +3,7 @@
 import type { PassageModule } from '../../passage/passage-context.ts';
 import { OpenDataCorrectionService } from './open-data-corrections.service.ts';
 import { registerOpenDataRoutes } from './open-data.routes.ts';
+import { OpenDataProofService } from './open-data.proofs.ts';
 import { OpenDataService } from './open-data.service.ts';
 
 /** Open data (routes only). */
@@ -12,6 +13,7 @@ export const openDataModule: PassageModule = {
     registerOpenDataRoutes(app, {
       releases: new OpenDataService({ db, sealer, keyring, now }),
       corrections: new OpenDataCorrectionService({ db, sealer, keyring, now }),
+      proofs: new OpenDataProofService({ db, proofs: context.logProofs }),
     });
   },
 };

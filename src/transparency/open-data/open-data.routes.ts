@@ -1,6 +1,7 @@
 // Open data over HTTP: the public catalogue, the streamed files of each release, each dataset's
-// methodology and corrections log; releases and corrections are made by coordinators and
-// admins. Handlers validate, authorize (declared policy), call one service method, present.
+// methodology and corrections log, the tlog-proof of every release and correction; releases
+// and corrections are made by coordinators and admins. Handlers validate, authorize (declared
+// policy), call one service method, present.
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -11,14 +12,17 @@ import { DATASET_NAMES, DATASETS } from './open-data.datasets.ts';
 import type { OpenDataFormat } from './open-data.formats.ts';
 import { formatsOf } from './open-data.formats.ts';
 import { methodologyOf } from './open-data.methodology.ts';
+import type { OpenDataProofService } from './open-data.proofs.ts';
 import {
   catalogueResponse,
+  correctionIndexParams,
   correctionResponse,
   datasetParams,
   FILE_PATTERN,
   fileParams,
   newCorrectionSchema,
   releaseResponse,
+  versionParams,
 } from './open-data.schema.ts';
 import type { OpenDataService, ReleaseView } from './open-data.service.ts';
 
@@ -34,6 +38,7 @@ const CONTENT_TYPES: Readonly<Record<OpenDataFormat, string>> = {
 export interface OpenDataServices {
   releases: OpenDataService;
   corrections: OpenDataCorrectionService;
+  proofs: OpenDataProofService;
 }
 
 function catalogueOf(releases: readonly ReleaseView[]) {
@@ -49,9 +54,39 @@ function catalogueOf(releases: readonly ReleaseView[]) {
         corrections: `/open-data/${name}/corrections`,
         latest: own[0] ?? null,
         versions: own.map((release) => release.version),
+        releases: own,
       };
     }),
   };
+}
+
+// Proofs are C2SP tlog-proof text, built under the latest checkpoint at each request.
+function registerProofRoutes(app: FastifyInstance, services: OpenDataServices): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  typed.get(
+    '/open-data/:dataset/:version/proof',
+    {
+      config: { policy: PUBLIC },
+      schema: { summary: 'The C2SP tlog-proof of a release', params: versionParams },
+    },
+    async (request, reply) => {
+      const { dataset, version } = request.params;
+      const proof = await services.proofs.release(dataset, Number(version));
+      return reply.type('text/plain; charset=utf-8').send(proof);
+    },
+  );
+  typed.get(
+    '/open-data/:dataset/corrections/:index/proof',
+    {
+      config: { policy: PUBLIC },
+      schema: { summary: 'The C2SP tlog-proof of a correction', params: correctionIndexParams },
+    },
+    async (request, reply) => {
+      const { dataset, index } = request.params;
+      const proof = await services.proofs.correction(dataset, Number(index));
+      return reply.type('text/plain; charset=utf-8').send(proof);
+    },
+  );
 }
 
 function registerPublicRoutes(app: FastifyInstance, services: OpenDataServices): void {
@@ -129,6 +164,7 @@ function registerPublicRoutes(app: FastifyInstance, services: OpenDataServices):
 /** Registers the open data routes. */
 export function registerOpenDataRoutes(app: FastifyInstance, services: OpenDataServices): void {
   registerPublicRoutes(app, services);
+  registerProofRoutes(app, services);
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.post(
     '/api/v1/open-data/:dataset/releases',

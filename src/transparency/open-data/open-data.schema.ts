@@ -10,6 +10,18 @@ export const datasetParams = z.strictObject({ dataset: z.enum(DATASET_NAMES) });
 /** VERSION.FORMAT: a version from 1 to 999,999,999 and a known format. */
 export const FILE_PATTERN = /^([1-9][0-9]{0,8})\.(csv|json|geojson)$/;
 
+/** :dataset/:version/proof: a version from 1 to 999,999,999. */
+export const versionParams = z.strictObject({
+  dataset: z.enum(DATASET_NAMES),
+  version: z.string().regex(/^[1-9][0-9]{0,8}$/),
+});
+
+/** :dataset/corrections/:index/proof: a log index (bounded to a safe integer). */
+export const correctionIndexParams = z.strictObject({
+  dataset: z.enum(DATASET_NAMES),
+  index: z.string().regex(/^(0|[1-9][0-9]{0,14})$/),
+});
+
 /** :dataset/:file */
 export const fileParams = z.strictObject({
   dataset: z.enum(DATASET_NAMES),
@@ -27,6 +39,7 @@ export const releaseResponse = z.object({
   createdAt: z.string(),
   sha256: z.partialRecord(z.enum(OPEN_DATA_FORMATS), z.string()),
   logIndex: z.number(),
+  proof: z.string(),
 });
 
 /** The catalogue. */
@@ -41,6 +54,8 @@ export const catalogueResponse = z.object({
       corrections: z.string(),
       latest: releaseResponse.nullable(),
       versions: z.array(z.number()),
+      /** Every release, newest first, with its log index, hashes and proof. */
+      releases: z.array(releaseResponse),
     }),
   ),
 });
@@ -60,4 +75,5 @@ export const correctionResponse = z.object({
   description: z.string(),
   at: z.string(),
   logIndex: z.number(),
+  proof: z.string(),
 });

@@ -17,6 +17,7 @@ import { publicIds } from './open-data.disclosure.ts';
 import { encodePages, encoderFor, formatsOf } from './open-data.formats.ts';
 import type { OpenDataFormat, ReleaseMetadata } from './open-data.formats.ts';
 import { OpenDataRepository } from './open-data.kysely.ts';
+import { releaseProofPath } from './open-data.proofs.ts';
 import type { ReleaseRecord } from './open-data.kysely.ts';
 
 /** Log entry kinds of this slice (both public). */
@@ -44,6 +45,8 @@ export interface ReleaseView {
   createdAt: string;
   sha256: Partial<Record<OpenDataFormat, string>>;
   logIndex: number;
+  /** Its C2SP tlog-proof (/open-data/DATASET/VERSION/proof). */
+  proof: string;
 }
 
 /** One export: its metadata and its text pieces, pulled lazily. */
@@ -72,6 +75,7 @@ export function releaseView(release: ReleaseRecord): ReleaseView {
     ...metadataOf(release),
     sha256: JSON.parse(release.sha256 ?? '{}') as ReleaseView['sha256'],
     logIndex: release.log_index ?? -1,
+    proof: releaseProofPath(release.dataset, release.version),
   };
 }
 
