@@ -68,7 +68,10 @@ describeOnBothDatabases('bulletin service', (open) => {
   it('drafts the daily report once at the cut-off, whatever the number of ticks or restarts', async () => {
     const { db } = await open();
     const test = openTestBulletins(db, BEFORE_CUTOFF);
-    // Before the cut-off the latest period is the previous day's, drafted once on start.
+    // A new mission with nothing recorded yet drafts no report of zeros on its first start.
+    assert.equal(await test.workflow.draftDue(), undefined);
+    await insertHotlineContacts(db, IN_PREVIOUS, 1);
+    // Before the cut-off the latest period is the previous day's, drafted once there is data.
     const first = await test.workflow.draftDue();
     assert.equal(first?.draftKey, 'daily:2023-09-23');
     assert.equal(await test.workflow.draftDue(), undefined);
@@ -92,6 +95,7 @@ describeOnBothDatabases('bulletin service', (open) => {
 
   it('makes one draft when two servers reach the cut-off at once', async () => {
     const { db } = await open();
+    await insertHotlineContacts(db, IN_PERIOD, 1);
     const one = openTestBulletins(db, AT_CUTOFF);
     const other = openTestBulletins(db, AT_CUTOFF);
     const drafts = await Promise.all([one.workflow.draftDue(), other.workflow.draftDue()]);

@@ -11,6 +11,7 @@ import { insertSeals } from '../../seal/seal.kysely.ts';
 import type { Seal, Sealer } from '../../seal/sealer.ts';
 import type { Database } from '../../store/schema.ts';
 import { draftFigures, newBulletin } from './bulletin-draft.ts';
+import { isReportingStarted } from './bulletin-first-draft.ts';
 import type { NewBulletin } from './bulletin-draft.ts';
 import { NO_FIGURES } from './bulletin-figures.ts';
 import { checkPublishable } from './bulletin-publication-check.ts';
@@ -68,7 +69,9 @@ export class BulletinService {
    * by the background job, so restarts and repeated calls never make a second draft.
    */
   async draftDue(): Promise<Bulletin | undefined> {
-    const date = latestCutoffDate(this.#deps.now(), this.#deps.settings.cutoff);
+    const { cutoff } = this.#deps.settings;
+    const date = latestCutoffDate(this.#deps.now(), cutoff);
+    if (!(await isReportingStarted(this.#deps.db, periodEndingOn(date, 1, cutoff)))) return;
     return this.#draftOnce('daily', date, SYSTEM_ACTOR);
   }
 

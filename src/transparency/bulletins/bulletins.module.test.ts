@@ -4,6 +4,7 @@ import { it } from 'node:test';
 import { describeOnBothDatabases } from '../../../test/support/databases.ts';
 import type { PassageContext } from '../../passage/passage-context.ts';
 import { openTestVault } from '../../people/identity-vault.fixture.ts';
+import { insertHotlineContacts } from './bulletins.fixtures.ts';
 import { bulletinsModule } from './bulletins.module.ts';
 
 async function draftKeys(context: PassageContext): Promise<(string | null)[]> {
@@ -31,6 +32,8 @@ describeOnBothDatabases('bulletins background job', (open) => {
       assert.ok(stop !== undefined);
       return stop;
     };
+    // Something happened in the period: the mission's first report is due.
+    await insertHotlineContacts(db, '2023-09-24T10:00:00.000Z', 1);
     let stop = start(context);
     for (let i = 0; i < 100 && (await draftKeys(context)).length === 0; i++) await sleep(20);
     await stop();
