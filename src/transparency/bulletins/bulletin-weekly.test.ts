@@ -13,6 +13,7 @@ import {
   insertHotlineContacts,
   insertPassages,
   openTestBulletins,
+  publishedDraft,
 } from './bulletins.fixtures.ts';
 import type { TestBulletins } from './bulletins.fixtures.ts';
 
@@ -28,15 +29,8 @@ function unanswered(figures: BulletinFigures): PublishedCell | undefined {
   return hotline?.rows.find((row) => row.key === 'hotline.unanswered')?.cells[0];
 }
 
-async function publish(test: TestBulletins, draft: Bulletin): Promise<Bulletin> {
-  const edited = await test.workflow.edit(
-    draft.id,
-    { version: draft.version, language: 'en', text: 'Calm.' },
-    ANALYST,
-  );
-  const approved = await test.workflow.approve(draft.id, { version: edited.version }, COORDINATOR);
-  return test.workflow.publish(draft.id, { version: approved.version }, COORDINATOR);
-}
+const publish = (test: TestBulletins, draft: Bulletin) =>
+  publishedDraft(test, draft, { analyst: ANALYST, coordinator: COORDINATOR });
 
 describeOnBothDatabases('weekly report against its published days', (open) => {
   async function seeded() {

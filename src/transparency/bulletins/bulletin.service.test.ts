@@ -19,6 +19,7 @@ import {
   insertPassages,
   insertRestriction,
   openTestBulletins,
+  publishedDraft as publishedBy,
 } from './bulletins.fixtures.ts';
 import type { TestBulletins } from './bulletins.fixtures.ts';
 
@@ -53,16 +54,8 @@ async function publishedSpot(test: TestBulletins, text = 'Convoy delayed at the 
   return test.workflow.publish(spot.id, { version: approved.version }, COORDINATOR);
 }
 
-/** A drafted daily or weekly report, edited, approved and published. */
-async function publishedDraft(test: TestBulletins, draft: Bulletin) {
-  const edited = await test.workflow.edit(
-    draft.id,
-    { version: draft.version, language: 'en', text: 'Calm.' },
-    ANALYST,
-  );
-  const approved = await test.workflow.approve(draft.id, { version: edited.version }, COORDINATOR);
-  return test.workflow.publish(draft.id, { version: approved.version }, COORDINATOR);
-}
+const publishedDraft = (test: TestBulletins, draft: Bulletin) =>
+  publishedBy(test, draft, { analyst: ANALYST, coordinator: COORDINATOR });
 
 describeOnBothDatabases('bulletin service', (open) => {
   it('drafts the daily report once at the cut-off, whatever the number of ticks or restarts', async () => {

@@ -3,11 +3,10 @@
 // figures are counted from, written straight into those tables. Synthetic data only.
 import type { Kysely } from 'kysely';
 import type { RestrictionKind } from '../../monitoring/model/operations-vocabulary.ts';
-import { aPlace } from '../../passage/database/passage.fixtures.ts';
-import { passageStoreOn } from '../../passage/database/passage-store.kysely.ts';
 import { openTestVault } from '../../people/identity-vault.fixture.ts';
 import { newRecordId } from '../../random/record-id.ts';
 import type { Database } from '../../store/schema.ts';
+import type { Bulletin } from './bulletin.repository.ts';
 import { BulletinReadingService } from './bulletin-reading.service.ts';
 import { DEFAULT_BULLETIN_SETTINGS } from './bulletin-settings.ts';
 import { BulletinService } from './bulletin.service.ts';
@@ -50,11 +49,26 @@ export function openTestBulletins(db: Kysely<Database>, start: Date): TestBullet
   };
 }
 
-/** A checkpoint in the gazetteer; its id. */
-export async function insertCheckpoint(db: Kysely<Database>): Promise<string> {
-  const place = aPlace();
-  await passageStoreOn(db).places.insertMany([place]);
-  return place.id;
+/** A checkpoint in the gazetteer (a test place, as the commitments' tests insert); its id. */
+export { insertPlace as insertCheckpoint } from '../../monitoring/commitments/commitments.fixtures.ts';
+
+/** `draft` edited by `staff.analyst`, approved and published by `staff.coordinator`. */
+export async function publishedDraft(
+  test: TestBulletins,
+  draft: Bulletin,
+  staff: { analyst: string; coordinator: string },
+): Promise<Bulletin> {
+  const edited = await test.workflow.edit(
+    draft.id,
+    { version: draft.version, language: 'en', text: 'Calm.' },
+    staff.analyst,
+  );
+  const approved = await test.workflow.approve(
+    draft.id,
+    { version: edited.version },
+    staff.coordinator,
+  );
+  return test.workflow.publish(draft.id, { version: approved.version }, staff.coordinator);
 }
 
 /** `captures` passages of `occupants` people each through `checkpointId` at `at`. */
