@@ -12,6 +12,7 @@ import { HotlineService } from '../operations/hotline.service.ts';
 import { PatrolService } from '../operations/patrol.service.ts';
 import { RestrictionService } from '../operations/restriction.service.ts';
 import { CommitmentService } from './commitment.service.ts';
+import { anIncidentRow } from '../incidents/incident.fixtures.ts';
 
 /** The services under test and what they wrote to the log. */
 export interface TestCommitments {
@@ -58,28 +59,7 @@ export async function insertIncident(db: Kysely<Database>, occurredStart: string
   const id = newRecordId();
   await db
     .insertInto('incident')
-    .values({
-      id,
-      state: 'received',
-      sub_event_type: 'checkpoint_detention',
-      occurred_start: occurredStart,
-      occurred_end: null,
-      time_precision: 1,
-      place_id: null,
-      lat: null,
-      lon: null,
-      geo_precision: 2,
-      actors: '[]',
-      victims: '[]',
-      tolls: '{}',
-      civilian_targeting: 0,
-      narrative_sealed: 'sealed',
-      public_summary: null,
-      merged_into: null,
-      created_at: occurredStart,
-      updated_at: occurredStart,
-      version: 1,
-    })
+    .values(anIncidentRow({ id, occurred_start: occurredStart }))
     .execute();
   return id;
 }

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.ts';
+import type { IncidentTable } from '../monitoring.tables.ts';
 import { NO_TOLLS } from '../model/incident-content.ts';
 import type { ContentInput } from './incident-content.prepare.ts';
 
@@ -104,5 +105,36 @@ export function aContent(killed = 20, overrides: Partial<ContentInput> = {}): Co
     narrative: 'Explosion at a fuel depot beside the queue; witness M. named the site guard.',
     publicSummary: null,
     ...overrides,
+  };
+}
+
+/**
+ * A whole incident row for tests that insert one directly: a received checkpoint detention at
+ * 2023-09-25T18:00Z with no place, actors, victims or tolls, unless `fields` says otherwise.
+ */
+export function anIncidentRow(fields: Partial<IncidentTable> = {}): IncidentTable {
+  const at = fields.occurred_start ?? '2023-09-25T18:00:00.000Z';
+  return {
+    id: randomUUID(),
+    state: 'received',
+    sub_event_type: 'checkpoint_detention',
+    occurred_start: at,
+    occurred_end: null,
+    time_precision: 1,
+    place_id: null,
+    lat: null,
+    lon: null,
+    geo_precision: 2,
+    actors: '[]',
+    victims: '[]',
+    tolls: '{}',
+    civilian_targeting: 0,
+    narrative_sealed: 'sealed',
+    public_summary: null,
+    merged_into: null,
+    created_at: at,
+    updated_at: at,
+    version: 1,
+    ...fields,
   };
 }

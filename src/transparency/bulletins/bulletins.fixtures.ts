@@ -10,6 +10,7 @@ import type { Bulletin } from './bulletin.repository.ts';
 import { BulletinReadingService } from './bulletin-reading.service.ts';
 import { DEFAULT_BULLETIN_SETTINGS } from './bulletin-settings.ts';
 import { BulletinService } from './bulletin.service.ts';
+import { anIncidentRow } from '../../monitoring/incidents/incident.fixtures.ts';
 
 /** The services under test and the log they wrote. */
 export interface TestBulletins {
@@ -112,28 +113,15 @@ export async function insertIncident(
   const tolls = { killed: range(incident.killed ?? 0), injured: range(0) };
   await db
     .insertInto('incident')
-    .values({
-      id,
-      state: (incident.state ?? 'received') as 'received',
-      sub_event_type: incident.subType,
-      occurred_start: incident.at,
-      occurred_end: null,
-      time_precision: 1,
-      place_id: null,
-      lat: null,
-      lon: null,
-      geo_precision: 2,
-      actors: '[]',
-      victims: '[]',
-      tolls: JSON.stringify(tolls),
-      civilian_targeting: 0,
-      narrative_sealed: 'sealed',
-      public_summary: null,
-      merged_into: null,
-      created_at: incident.at,
-      updated_at: incident.at,
-      version: 1,
-    })
+    .values(
+      anIncidentRow({
+        id,
+        state: (incident.state ?? 'received') as 'received',
+        sub_event_type: incident.subType,
+        occurred_start: incident.at,
+        tolls: JSON.stringify(tolls),
+      }),
+    )
     .execute();
   return id;
 }

@@ -9,6 +9,7 @@ import { ANNA, personInput, TEST_ACTOR } from '../../people/identity-vault.fixtu
 import type { IdentityVault } from '../../people/identity-vault.service.ts';
 import type { Keyring } from '../../people/keyring.ts';
 import type { Database } from '../../store/schema.ts';
+import { anIncidentRow } from '../../monitoring/incidents/incident.fixtures.ts';
 
 /** What must appear in no output, whatever the release. */
 export const PLANTED = {
@@ -51,31 +52,26 @@ export async function insertIncident(
   const secret = `${PLANTED.name} ${PLANTED.document} ${PLANTED.phone} ${PLANTED.plate}`;
   await db
     .insertInto('incident')
-    .values({
-      id,
-      state: fields.state as 'published',
-      sub_event_type: 'checkpoint_detention',
-      occurred_start: fields.start,
-      occurred_end: null,
-      time_precision: 1,
-      place_id: fields.placeId ?? null,
-      lat: fields.at?.[0] ?? null,
-      lon: fields.at?.[1] ?? null,
-      geo_precision: 1,
-      actors: JSON.stringify([
-        { name: 'Party A border service', actorType: 1, role: 'actor1' },
-        { name: `Anna ${PLANTED.name}`, actorType: 7, role: 'actor2' },
-      ]),
-      victims: JSON.stringify([{ sex: 'female', ageBand: '18-45', count: 1, personRefs: [id] }]),
-      tolls: TOLLS(fields.killed ?? 3, 7),
-      civilian_targeting: 1,
-      narrative_sealed: `sealed:${secret}`,
-      public_summary: 'A man was detained at the bridge checkpoint.',
-      merged_into: null,
-      created_at: fields.start,
-      updated_at: fields.start,
-      version: 1,
-    })
+    .values(
+      anIncidentRow({
+        id,
+        state: fields.state as 'published',
+        occurred_start: fields.start,
+        place_id: fields.placeId ?? null,
+        lat: fields.at?.[0] ?? null,
+        lon: fields.at?.[1] ?? null,
+        geo_precision: 1,
+        actors: JSON.stringify([
+          { name: 'Party A border service', actorType: 1, role: 'actor1' },
+          { name: `Anna ${PLANTED.name}`, actorType: 7, role: 'actor2' },
+        ]),
+        victims: JSON.stringify([{ sex: 'female', ageBand: '18-45', count: 1, personRefs: [id] }]),
+        tolls: TOLLS(fields.killed ?? 3, 7),
+        civilian_targeting: 1,
+        narrative_sealed: `sealed:${secret}`,
+        public_summary: 'A man was detained at the bridge checkpoint.',
+      }),
+    )
     .execute();
   return id;
 }
