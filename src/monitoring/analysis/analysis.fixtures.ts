@@ -9,6 +9,7 @@ import { Sealer } from '../../seal/sealer.ts';
 import type { Database } from '../../store/schema.ts';
 import type { IncidentTable, InfoItemTable } from '../monitoring.tables.ts';
 import type { AnalysisContext } from './analysis-context.ts';
+import { anIncidentRow } from '../incidents/incident.fixtures.ts';
 
 /** The bridge checkpoint of the scenario (DOMAIN.md §7), roughly. */
 export const BRIDGE = { lat: 39.5123, lon: 46.3412 };
@@ -47,29 +48,21 @@ export async function insertIncident(
   const at = '2023-09-25T20:00:00.000Z';
   await db
     .insertInto('incident')
-    .values({
-      id,
-      state: 'triaged',
-      sub_event_type: 'checkpoint_detention',
-      occurred_start: '2023-09-25T18:30:00.000Z',
-      occurred_end: null,
-      time_precision: 1,
-      place_id: null,
-      lat: BRIDGE.lat,
-      lon: BRIDGE.lon,
-      geo_precision: 1,
-      actors: '[]',
-      victims: '[]',
-      tolls: '{}',
-      civilian_targeting: 1,
-      public_summary: null,
-      merged_into: null,
-      created_at: at,
-      updated_at: at,
-      version: 1,
-      ...rest,
-      narrative_sealed: box.seal(narrative),
-    })
+    .values(
+      anIncidentRow({
+        id,
+        state: 'triaged',
+        occurred_start: '2023-09-25T18:30:00.000Z',
+        lat: BRIDGE.lat,
+        lon: BRIDGE.lon,
+        geo_precision: 1,
+        civilian_targeting: 1,
+        created_at: at,
+        updated_at: at,
+        ...rest,
+        narrative_sealed: box.seal(narrative),
+      }),
+    )
     .execute();
   return id;
 }
