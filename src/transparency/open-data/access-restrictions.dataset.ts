@@ -26,6 +26,7 @@ export const ACCESS_RESTRICTIONS_DATASET: DatasetDefinition = {
     column('description', '#description', 'The published description'),
   ],
   geo: { lat: 8, lon: 9 },
+  dayColumn: 1,
   methodologyVersion: '1',
   rules: [
     'Every recorded restriction, current version; the recorder is never published.',

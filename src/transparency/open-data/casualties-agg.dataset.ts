@@ -5,12 +5,52 @@
 // three columns, which no other dataset breaks down, form one table per day: "<5", "<10" for
 // detentions, with secondary suppression.
 import { column } from './dataset-definition.ts';
-import type { DatasetDefinition } from './dataset-definition.ts';
+import type { Cell, DatasetDefinition, DatasetSource } from './dataset-definition.ts';
+import { carryForwardDays } from './earlier-release.ts';
 import { killedBest, tollBests } from './incident-cells.ts';
 import { discloseDayFatalities, UNKNOWN_AREA } from './incident-fatalities.ts';
 import { loadGazetteer } from './open-data-sources.kysely.ts';
+import type { IncidentRow } from './open-data-sources.kysely.ts';
 import { GroupedCounts } from './grouped-counts.ts';
 import { publishedPlace, releasableDays } from './releasable-incidents.ts';
+
+// A day the incidents dataset released without this one (before the two were released
+// together) has its fatalities published without an aggregate to match: hidden here.
+const HIDDEN: Cell = 'x';
+
+function killedByArea(
+  day: string,
+  incidents: readonly IncidentRow[],
+  areas: readonly string[],
+  source: DatasetSource,
+): ReadonlyMap<string, Cell> {
+  if (source.earlier('incidents').hasDay(day)) return new Map(areas.map((area) => [area, HIDDEN]));
+  return discloseDayFatalities(
+    incidents.map((incident, index) => ({
+      area: areas[index] ?? UNKNOWN_AREA,
+      killed: killedBest(incident.tolls),
+    })),
+  ).perArea;
+}
+
+async function* freshRows(source: DatasetSource): AsyncGenerator<readonly Cell[]> {
+  const gazetteer = await loadGazetteer(source.db);
+  const radiusKm = source.policy.settlementRadiusKm;
+  for await (const { day, incidents } of releasableDays(source)) {
+    const areas = incidents.map(
+      (incident) => publishedPlace(incident, gazetteer, radiusKm).admin1 ?? UNKNOWN_AREA,
+    );
+    const killed = killedByArea(day, incidents, areas, source);
+    const others = new GroupedCounts(3);
+    incidents.forEach((incident, index) => {
+      others.add(day, areas[index] ?? UNKNOWN_AREA, tollBests(incident.tolls).slice(1));
+    });
+    const columnCategories = [undefined, 'detention', undefined];
+    for (const row of others.disclosed(() => ({ columnCategories }))) {
+      yield [row.day, row.key, killed.get(row.key) ?? null, ...row.cells];
+    }
+  }
+}
 
 /** The casualties_agg dataset. */
 export const CASUALTIES_AGG_DATASET: DatasetDefinition = {
@@ -24,34 +64,16 @@ export const CASUALTIES_AGG_DATASET: DatasetDefinition = {
     column('detained', '#affected+detained', 'Best estimates of the detained, summed'),
     column('missing', '#affected+missing', 'Best estimates of the missing, summed'),
   ],
-  methodologyVersion: '2',
+  dayColumn: 0,
+  methodologyVersion: '3',
   rules: [
     'Sums over the incidents the incidents dataset of the same date may publish (verified, cleared, past the delay), at the first-level division that dataset publishes for each.',
     'Counts of 1–4 are published as "<5"; detentions of 1–9 as "<10".',
     '"killed" is the sum of the fatalities the incidents dataset lists for that day and area: both are disclosed as one table, so that neither the aggregate nor an incident\'s figure lets a reader work out a "<5" ("x" marks a figure hidden to protect one).',
     'injured, detained and missing: each day is one table; further cells are hidden ("x") so that a suppressed cell cannot be worked out from that day\'s totals.',
+    'Released together with the incidents dataset. A day, once released, is released again exactly as first published: incidents published later for that day are in the incidents dataset only, so that no aggregate changes between releases.',
   ],
-  async *build(source) {
-    const gazetteer = await loadGazetteer(source.db);
-    const radiusKm = source.policy.settlementRadiusKm;
-    for await (const { day, incidents } of releasableDays(source)) {
-      const areas = incidents.map(
-        (incident) => publishedPlace(incident, gazetteer, radiusKm).admin1 ?? UNKNOWN_AREA,
-      );
-      const killed = discloseDayFatalities(
-        incidents.map((incident, index) => ({
-          area: areas[index] ?? UNKNOWN_AREA,
-          killed: killedBest(incident.tolls),
-        })),
-      ).perArea;
-      const others = new GroupedCounts(3);
-      incidents.forEach((incident, index) => {
-        others.add(day, areas[index] ?? UNKNOWN_AREA, tollBests(incident.tolls).slice(1));
-      });
-      const columnCategories = [undefined, 'detention', undefined];
-      for (const row of others.disclosed(() => ({ columnCategories }))) {
-        yield [row.day, row.key, killed.get(row.key) ?? null, ...row.cells];
-      }
-    }
+  build(source) {
+    return carryForwardDays(freshRows(source), source.earlier('casualties_agg'), 0);
   },
 };

@@ -4,7 +4,8 @@
 // their sum. Movement counts are rounded to 10 and small ones suppressed (DOMAIN.md §6).
 import { sql } from 'kysely';
 import { column } from './dataset-definition.ts';
-import type { DatasetDefinition, DatasetSource } from './dataset-definition.ts';
+import type { Cell, DatasetDefinition, DatasetSource } from './dataset-definition.ts';
+import { carryForwardDays } from './earlier-release.ts';
 import { loadGazetteer } from './open-data-sources.kysely.ts';
 import { GroupedCounts } from './grouped-counts.ts';
 
@@ -46,6 +47,25 @@ async function dailyFlows(source: DatasetSource): Promise<GroupedCounts> {
   return counts;
 }
 
+async function* freshRows(source: DatasetSource): AsyncGenerator<readonly Cell[]> {
+  const gazetteer = await loadGazetteer(source.db);
+  const counts = await dailyFlows(source);
+  for (const row of counts.disclosed(() => ({ kind: 'movement' }))) {
+    const [checkpointId = '', direction = ''] = row.key.split('~');
+    const place = gazetteer.byId.get(checkpointId);
+    yield [
+      row.day,
+      place?.name ?? null,
+      checkpointId,
+      place?.adminCode ?? null,
+      place?.lat ?? null,
+      place?.lon ?? null,
+      direction,
+      ...row.cells,
+    ];
+  }
+}
+
 /** The checkpoint_daily dataset. */
 export const CHECKPOINT_DAILY_DATASET: DatasetDefinition = {
   name: 'checkpoint_daily',
@@ -62,28 +82,15 @@ export const CHECKPOINT_DAILY_DATASET: DatasetDefinition = {
     column('vehicles', '#indicator+num+vehicles', 'Vehicles crossing, rounded to 10'),
   ],
   geo: { lat: 4, lon: 5 },
-  methodologyVersion: '1',
+  dayColumn: 0,
+  methodologyVersion: '2',
   rules: [
     'Complete UTC days before the release only.',
     'Per checkpoint, day and direction, the larger of the device-logged passages and the interval counts (they describe the same flow).',
     'Counts are rounded to the nearest 10; counts of 1–4 are published as "<5", with secondary suppression ("x") within each day.',
+    'A day, once released, is released again exactly as first published: records that arrive later for it are left out, so that no two releases differ on it (a revision is announced in the corrections log).',
   ],
-  async *build(source) {
-    const gazetteer = await loadGazetteer(source.db);
-    const counts = await dailyFlows(source);
-    for (const row of counts.disclosed(() => ({ kind: 'movement' }))) {
-      const [checkpointId = '', direction = ''] = row.key.split('~');
-      const place = gazetteer.byId.get(checkpointId);
-      yield [
-        row.day,
-        place?.name ?? null,
-        checkpointId,
-        place?.adminCode ?? null,
-        place?.lat ?? null,
-        place?.lon ?? null,
-        direction,
-        ...row.cells,
-      ];
-    }
+  build(source) {
+    return carryForwardDays(freshRows(source), source.earlier('checkpoint_daily'), 0);
   },
 };

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.ts';
 import type { DelayTable } from '../disclosure/publication-delay.ts';
+import type { EarlierRelease } from './earlier-release.ts';
 
 /** One published cell: text, a number, or empty. */
 export type Cell = string | number | null;
@@ -44,6 +45,11 @@ export interface DatasetSource {
   readonly policy: OpenDataPolicy;
   /** This release's public id of an internal record id (fresh per release). */
   readonly publicId: (internalId: string) => string;
+  /**
+   * The latest earlier release of a dataset (this one, or one released with it): what a
+   * released day must repeat (earlier-release.ts).
+   */
+  readonly earlier: (dataset: string) => EarlierRelease;
 }
 
 /** One dataset. */
@@ -53,6 +59,8 @@ export interface DatasetDefinition {
   readonly columns: readonly DatasetColumn[];
   /** Indexes of the latitude and longitude columns; a dataset with places has a GeoJSON form. */
   readonly geo?: { readonly lat: number; readonly lon: number };
+  /** Index of the date column: a day is the unit a later release repeats as released. */
+  readonly dayColumn: number;
   /** Bumped whenever what a column means or how it is disclosed changes. */
   readonly methodologyVersion: string;
   /** The disclosure rules this dataset applies, in plain words for the methodology file. */

@@ -2,8 +2,36 @@
 // caller. Detention contacts take the stricter threshold; each day is one disclosed table.
 import { sql } from 'kysely';
 import { column } from './dataset-definition.ts';
-import type { DatasetDefinition } from './dataset-definition.ts';
+import type { Cell, DatasetDefinition, DatasetSource } from './dataset-definition.ts';
+import { carryForwardDays } from './earlier-release.ts';
 import { GroupedCounts } from './grouped-counts.ts';
+
+async function* freshRows(source: DatasetSource): AsyncGenerator<readonly Cell[]> {
+  const today = source.now.toISOString().slice(0, 10);
+  const day = sql<string>`substr(received_at, 1, 10)`;
+  const rows = await source.db
+    .selectFrom('hotline_contact')
+    .select(['channel', 'topic', day.as('day')])
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as('contacts'),
+      eb.fn.count<number | string>('responded_at').as('responded'),
+    ])
+    .where('received_at', '<', today)
+    .groupBy([day, 'channel', 'topic'])
+    .execute();
+  const counts = new GroupedCounts(2);
+  for (const row of rows) {
+    counts.add(row.day, `${row.channel}~${row.topic}`, [
+      Number(row.contacts),
+      Number(row.responded),
+    ]);
+  }
+  const categoryOf = (key: string) => (key.endsWith('~detention') ? 'detention' : undefined);
+  for (const row of counts.disclosed((keys) => ({ rowCategories: keys.map(categoryOf) }))) {
+    const [channel = '', topic = ''] = row.key.split('~');
+    yield [row.day, channel, topic, ...row.cells];
+  }
+}
 
 /** The hotline_stats dataset. */
 export const HOTLINE_STATS_DATASET: DatasetDefinition = {
@@ -16,36 +44,15 @@ export const HOTLINE_STATS_DATASET: DatasetDefinition = {
     column('contacts', '#indicator+num+contacts', 'Contacts received'),
     column('responded', '#indicator+num+responded', 'Of those, contacts responded to'),
   ],
-  methodologyVersion: '1',
+  dayColumn: 0,
+  methodologyVersion: '2',
   rules: [
     'Complete UTC days before the release only.',
     'Counts of 1–4 are published as "<5"; for the detention topic, 1–9 as "<10".',
     'Each day is one table, with secondary suppression ("x").',
+    'A day, once released, is released again exactly as first published: records that arrive later for it are left out, so that no two releases differ on it (a revision is announced in the corrections log).',
   ],
-  async *build(source) {
-    const today = source.now.toISOString().slice(0, 10);
-    const day = sql<string>`substr(received_at, 1, 10)`;
-    const rows = await source.db
-      .selectFrom('hotline_contact')
-      .select(['channel', 'topic', day.as('day')])
-      .select((eb) => [
-        eb.fn.countAll<number | string>().as('contacts'),
-        eb.fn.count<number | string>('responded_at').as('responded'),
-      ])
-      .where('received_at', '<', today)
-      .groupBy([day, 'channel', 'topic'])
-      .execute();
-    const counts = new GroupedCounts(2);
-    for (const row of rows) {
-      counts.add(row.day, `${row.channel}~${row.topic}`, [
-        Number(row.contacts),
-        Number(row.responded),
-      ]);
-    }
-    const categoryOf = (key: string) => (key.endsWith('~detention') ? 'detention' : undefined);
-    for (const row of counts.disclosed((keys) => ({ rowCategories: keys.map(categoryOf) }))) {
-      const [channel = '', topic = ''] = row.key.split('~');
-      yield [row.day, channel, topic, ...row.cells];
-    }
+  build(source) {
+    return carryForwardDays(freshRows(source), source.earlier('hotline_stats'), 0);
   },
 };

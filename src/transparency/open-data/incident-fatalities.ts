@@ -42,3 +42,26 @@ export function discloseDayFatalities(incidents: readonly IncidentToll[]): Discl
   }
   return { perIncident, perArea };
 }
+
+/** An incident of a day an earlier release published, with the figure it published, if listed. */
+export interface ReleasedIncidentToll extends IncidentToll {
+  readonly released: { readonly cell: Cell } | undefined;
+}
+
+/**
+ * The fatalities of a day already released (earlier-release.ts): an incident that release listed
+ * keeps the figure it published, as its aggregate keeps its own; incidents published since for
+ * that day (verified later, or their delay passed) are disclosed together per area, as a table
+ * whose total is never published — so no aggregate moves and nothing can be subtracted.
+ */
+export function fatalitiesOfReleasedDay(incidents: readonly ReleasedIncidentToll[]): Cell[] {
+  const late = incidents.flatMap((incident, index) =>
+    incident.released === undefined ? [{ incident, index }] : [],
+  );
+  const lateCells = discloseDayFatalities(late.map(({ incident }) => incident)).perIncident;
+  const cells = incidents.map((incident) => incident.released?.cell ?? null);
+  late.forEach(({ index }, k) => {
+    cells[index] = lateCells[k] ?? null;
+  });
+  return cells;
+}

@@ -5,7 +5,12 @@
 import { column } from './dataset-definition.ts';
 import type { Cell, DatasetDefinition, DatasetSource } from './dataset-definition.ts';
 import { actorCells, killedBest, taxonomyCells } from './incident-cells.ts';
-import { discloseDayFatalities, UNKNOWN_AREA } from './incident-fatalities.ts';
+import type { EarlierRelease } from './earlier-release.ts';
+import {
+  discloseDayFatalities,
+  fatalitiesOfReleasedDay,
+  UNKNOWN_AREA,
+} from './incident-fatalities.ts';
 import { loadGazetteer } from './open-data-sources.kysely.ts';
 import type { IncidentRow } from './open-data-sources.kysely.ts';
 import type { Gazetteer } from './open-data.disclosure.ts';
@@ -80,31 +85,55 @@ function incidentCells(incident: IncidentRow, gazetteer: Gazetteer, source: Data
   ];
 }
 
+/**
+ * The fatalities of one day's incidents: disclosed afresh with the day's aggregates, or, for a
+ * day an earlier release of this dataset or of casualties_agg published, as it published them.
+ */
+function fatalitiesOfDay(
+  day: { day: string; incidents: readonly IncidentRow[]; rows: readonly Cell[][] },
+  source: DatasetSource,
+): Cell[] {
+  const tolls = day.incidents.map((incident, index) => ({
+    area: String(day.rows[index]?.[ADMIN1] ?? UNKNOWN_AREA),
+    killed: killedBest(incident.tolls),
+  }));
+  const earlier: EarlierRelease = source.earlier('incidents');
+  if (!earlier.hasDay(day.day) && !source.earlier('casualties_agg').hasDay(day.day)) {
+    return discloseDayFatalities(tolls).perIncident;
+  }
+  return fatalitiesOfReleasedDay(
+    tolls.map((toll, index) => {
+      const row = earlier.rowOf(day.incidents[index]?.id ?? '');
+      return {
+        ...toll,
+        released: row === undefined ? undefined : { cell: row[FATALITIES] ?? null },
+      };
+    }),
+  );
+}
+
 /** The incidents dataset. */
 export const INCIDENTS_DATASET: DatasetDefinition = {
   name: 'incidents',
   title: 'Verified incidents (ACLED-compatible)',
   columns: COLUMNS,
   geo: { lat: LAT, lon: LON },
-  methodologyVersion: '2',
+  dayColumn: 1,
+  methodologyVersion: '3',
   rules: [
     'Only incidents verified and cleared for publication (states cleared_for_publication, published, corrected).',
     'An incident appears only once 72 hours have passed since it ended (a delay table by event type and sub-type; DOMAIN.md §6 asks 48–72 h).',
     'Places are published at settlement level at most: a more precise place is replaced by the nearest settlement within 25 km, else only its district.',
     'Fatalities of 1–4 are published as "<5". The fatalities of a day\'s incidents in one area are disclosed together with casualties_agg\'s killed for that day and area: where subtracting the others from the aggregate would give a "<5" away, another figure or the aggregate is hidden ("x").',
+    "A day, once released (here or in casualties_agg, which is released with this dataset), keeps the fatalities first published for its incidents; an incident published later for that day has its own figure, disclosed apart from the day's aggregate, which does not change.",
     'Actors are organisations as recorded by the mission; civilians, protesters and rioters only by category. No victim, source or narrative is published.',
     'event_id_cnty is new in every release: ids cannot be linked across releases.',
   ],
   async *build(source) {
     const gazetteer = await loadGazetteer(source.db);
-    for await (const { incidents } of releasableDays(source)) {
+    for await (const { day, incidents } of releasableDays(source)) {
       const rows = incidents.map((incident) => incidentCells(incident, gazetteer, source));
-      const { perIncident } = discloseDayFatalities(
-        incidents.map((incident, index) => ({
-          area: String(rows[index]?.[ADMIN1] ?? UNKNOWN_AREA),
-          killed: killedBest(incident.tolls),
-        })),
-      );
+      const perIncident = fatalitiesOfDay({ day, incidents, rows }, source);
       for (const [index, row] of rows.entries()) {
         row[FATALITIES] = perIncident[index] ?? null;
         yield row;

@@ -17,6 +17,19 @@ export const DATASET_NAMES = [
 /** One of DATASET_NAMES. */
 export type DatasetName = (typeof DATASET_NAMES)[number];
 
+/**
+ * Datasets disclosed against each other (the incidents' fatalities and their daily aggregates,
+ * incident-fatalities.ts): each is released with the others, at the same instant, from the same
+ * earlier releases.
+ */
+const RELEASED_TOGETHER: readonly (readonly DatasetName[])[] = [['incidents', 'casualties_agg']];
+
+/** The datasets released with `dataset`, besides itself. */
+export function companionsOf(dataset: DatasetName): DatasetName[] {
+  const group = RELEASED_TOGETHER.find((names) => names.includes(dataset)) ?? [];
+  return group.filter((name) => name !== dataset);
+}
+
 /** Every dataset by name. */
 export const DATASETS: Readonly<Record<DatasetName, DatasetDefinition>> = {
   checkpoint_daily: CHECKPOINT_DAILY_DATASET,

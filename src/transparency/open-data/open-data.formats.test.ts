@@ -15,6 +15,7 @@ const DEFINITION: DatasetDefinition = {
     column('killed', '#affected+killed', 'Count'),
   ],
   geo: { lat: 1, lon: 2 },
+  dayColumn: 0,
   methodologyVersion: '1',
   rules: [],
   build: async function* () {},

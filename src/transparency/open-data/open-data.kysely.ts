@@ -128,6 +128,18 @@ export class OpenDataRepository {
       .executeTakeFirst();
   }
 
+  /** The newest published release of `dataset`, if any. */
+  latestPublished(dataset: string): Promise<ReleaseRecord | undefined> {
+    return this.#db
+      .selectFrom('open_data_release')
+      .selectAll()
+      .where('dataset', '=', dataset)
+      .where('status', '=', 'published')
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  }
+
   /** Every published release, newest version first per dataset. */
   listPublished(): Promise<ReleaseRecord[]> {
     return this.#db

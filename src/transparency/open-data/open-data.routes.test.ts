@@ -62,15 +62,26 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         assert.equal(made.statusCode, 201, made.body);
         outputs.push(made.body);
       }
-      const again = await post('/api/v1/open-data/incidents/releases');
-      assert.equal(again.json<{ version: number }>().version, 2);
+      // incidents and casualties_agg are released together: each POST makes both.
+      const again = (await post('/api/v1/open-data/incidents/releases')).json<{
+        version: number;
+        releasedWith: { dataset: string; version: number }[];
+      }>();
+      assert.equal(again.version, 3);
+      assert.deepEqual(
+        again.releasedWith.map((r) => [r.dataset, r.version]),
+        [['casualties_agg', 3]],
+      );
       const catalogue = await get('/api/v1/open-data');
       const datasets = catalogue.json<{
         datasets: { name: string; versions: number[]; latest: { rowCount: number } | null }[];
       }>().datasets;
       assert.deepEqual(
         datasets.map((d) => [d.name, d.versions]),
-        DATASET_NAMES.map((name) => [name, name === 'incidents' ? [2, 1] : [1]]),
+        DATASET_NAMES.map((name) => [
+          name,
+          name === 'incidents' || name === 'casualties_agg' ? [3, 2, 1] : [1],
+        ]),
       );
       assert.equal(datasets.find((d) => d.name === 'incidents')?.latest?.rowCount, 3);
     });

@@ -21,7 +21,7 @@ import {
   FILE_PATTERN,
   fileParams,
   newCorrectionSchema,
-  releaseResponse,
+  newReleaseResponse,
   versionParams,
 } from './open-data.schema.ts';
 import type { OpenDataService, ReleaseView } from './open-data.service.ts';
@@ -174,7 +174,7 @@ export function registerOpenDataRoutes(app: FastifyInstance, services: OpenDataS
         summary: 'Make the next release of a dataset (a public log entry)',
         security: [{ session: [] }],
         params: datasetParams,
-        response: { 201: releaseResponse },
+        response: { 201: newReleaseResponse },
       },
     },
     async (request, reply) => {

@@ -42,6 +42,11 @@ export const releaseResponse = z.object({
   proof: z.string(),
 });
 
+/** A new release, with those of the datasets released with it. */
+export const newReleaseResponse = releaseResponse.extend({
+  releasedWith: z.array(releaseResponse),
+});
+
 /** The catalogue. */
 export const catalogueResponse = z.object({
   datasets: z.array(

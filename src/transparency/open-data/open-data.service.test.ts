@@ -153,6 +153,8 @@ describeOnBothDatabases('open data releases', (open) => {
     assert.deepEqual(
       (await test.service.releases()).map((r) => [r.dataset, r.version]),
       [
+        ['casualties_agg', 2],
+        ['casualties_agg', 1],
         ['incidents', 2],
         ['incidents', 1],
       ],

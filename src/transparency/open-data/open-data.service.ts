@@ -9,9 +9,16 @@ import { newRecordId } from '../../random/record-id.ts';
 import type { Keyring } from '../../people/keyring.ts';
 import type { Sealer } from '../../seal/sealer.ts';
 import type { Database } from '../../store/schema.ts';
-import type { Cell, DatasetDefinition, OpenDataPolicy } from './dataset-definition.ts';
+import type {
+  Cell,
+  DatasetDefinition,
+  DatasetSource,
+  OpenDataPolicy,
+} from './dataset-definition.ts';
 import { DEFAULT_OPEN_DATA_POLICY } from './dataset-definition.ts';
-import { DATASETS } from './open-data.datasets.ts';
+import { loadEarlierRelease, NO_EARLIER_RELEASE } from './earlier-release.ts';
+import type { EarlierRelease } from './earlier-release.ts';
+import { companionsOf, DATASETS } from './open-data.datasets.ts';
 import type { DatasetName } from './open-data.datasets.ts';
 import { publicIds } from './open-data.disclosure.ts';
 import { encodePages, encoderFor, formatsOf } from './open-data.formats.ts';
@@ -47,6 +54,11 @@ export interface ReleaseView {
   logIndex: number;
   /** Its C2SP tlog-proof (/open-data/DATASET/VERSION/proof). */
   proof: string;
+}
+
+/** A new release, and those of the datasets released with it. */
+export interface NewRelease extends ReleaseView {
+  releasedWith: ReleaseView[];
 }
 
 /** One export: its metadata and its text pieces, pulled lazily. */
@@ -89,21 +101,52 @@ export class OpenDataService {
     this.#repository = new OpenDataRepository(deps.db);
   }
 
-  /** Makes release N+1 of `dataset` from the current records; logs it; answers its view. */
-  async createRelease(dataset: DatasetName, actor: string): Promise<ReleaseView> {
-    const definition = DATASETS[dataset];
+  /**
+   * Makes release N+1 of `dataset` from the current records, with the next release of each
+   * dataset released with it (companionsOf); logs each; answers their views. A day an earlier
+   * release published is repeated as published (earlier-release.ts).
+   */
+  async createRelease(dataset: DatasetName, actor: string): Promise<NewRelease> {
     const now = this.#deps.now();
-    const id = newRecordId();
-    // A keyed hash of the release id under the master key: fresh per release, never stored,
-    // and recomputable by the mission alone (to find the record behind a public id).
-    const salt = Buffer.from(this.#deps.keyring.pseudonym('open_data.release', id), 'base64url');
-    const source = {
-      db: this.#deps.db,
-      now,
-      policy: this.#deps.policy ?? DEFAULT_OPEN_DATA_POLICY,
-      publicId: publicIds(dataset === 'incidents' ? 'VGL' : '', salt),
-    };
-    return this.publishRows(dataset, { id, rows: definition.build(source), actor, at: now });
+    const group = [dataset, ...companionsOf(dataset)];
+    // Read every earlier release before publishing any: a companion's new release must not
+    // pass for an earlier one.
+    const earlier = new Map<string, EarlierRelease>();
+    for (const name of group) earlier.set(name, await this.#earlierRelease(name));
+    const views: ReleaseView[] = [];
+    for (const name of group) {
+      const id = newRecordId();
+      const source: DatasetSource = {
+        db: this.#deps.db,
+        now,
+        policy: this.#deps.policy ?? DEFAULT_OPEN_DATA_POLICY,
+        publicId: this.#publicIds(name, id),
+        earlier: (other) => earlier.get(other) ?? NO_EARLIER_RELEASE,
+      };
+      const rows = DATASETS[name].build(source);
+      views.push(await this.publishRows(name, { id, rows, actor, at: now }));
+    }
+    const [view, ...releasedWith] = views;
+    if (view === undefined) throw new Error('a release group always holds its dataset');
+    return { ...view, releasedWith };
+  }
+
+  /**
+   * Release `releaseId`'s public ids: under a keyed hash of the release id under the master key
+   * — fresh per release, never stored, recomputable by the mission alone (to find the record
+   * behind a public id, or what an earlier release published for a record).
+   */
+  #publicIds(dataset: DatasetName, releaseId: string): (internalId: string) => string {
+    const pseudonym = this.#deps.keyring.pseudonym('open_data.release', releaseId);
+    return publicIds(dataset === 'incidents' ? 'VGL' : '', Buffer.from(pseudonym, 'base64url'));
+  }
+
+  async #earlierRelease(dataset: DatasetName): Promise<EarlierRelease> {
+    const release = await this.#repository.latestPublished(dataset);
+    return loadEarlierRelease(this.#repository, release, {
+      dayColumn: DATASETS[dataset].dayColumn,
+      publicIdOf: release === undefined ? () => '' : this.#publicIds(dataset, release.id),
+    });
   }
 
   /**
