@@ -19,6 +19,18 @@ export interface CountTable {
   readonly columnCategories?: readonly (string | undefined)[];
   /** 'movement' counts (passages) are rounded when published; default 'count'. */
   readonly kind?: 'count' | 'movement';
+  /**
+   * Totals a reader may know exactly from another output of the same period (a bulletin's
+   * figures for the day of an open dataset's table): never relied on to hide anything.
+   */
+  readonly publishedElsewhere?: PublishedElsewhere;
+}
+
+/** Which totals of a table another output publishes (by row, by column, the grand total). */
+export interface PublishedElsewhere {
+  readonly rowTotals?: readonly boolean[];
+  readonly columnTotals?: readonly boolean[];
+  readonly grandTotal?: boolean;
 }
 
 /** A position in the extended grid: row `rows` is the totals row, column `columns` the totals. */
@@ -49,6 +61,16 @@ export function validateTable(table: CountTable): void {
       throw refuseInput('bad_shape', 'categories must name every row or every column');
     }
   }
+  const elsewhere = table.publishedElsewhere;
+  const totalsShapes = [
+    [elsewhere?.rowTotals, table.counts.length],
+    [elsewhere?.columnTotals, width],
+  ] as const;
+  for (const [flags, length] of totalsShapes) {
+    if (flags !== undefined && flags.length !== length) {
+      throw refuseInput('bad_shape', 'totals published elsewhere must name every row or column');
+    }
+  }
   table.counts.forEach((row, r) => {
     row.forEach((value, c) => {
       assertCount(value, `cell ${r},${c}`);
@@ -58,6 +80,19 @@ export function validateTable(table: CountTable): void {
 
 function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
+}
+
+/** True for the entries of `grid` that `table` says another output publishes. */
+export function isPublishedElsewhere(table: CountTable, grid: ExtendedGrid) {
+  const known = table.publishedElsewhere;
+  return (cell: GridCell): boolean => {
+    if (cell.row === grid.rows) {
+      return cell.column === grid.columns
+        ? known?.grandTotal === true
+        : known?.columnTotals?.[cell.column] === true;
+    }
+    return cell.column === grid.columns && known?.rowTotals?.[cell.row] === true;
+  };
 }
 
 /** The extended grid of a validated table. */

@@ -5,6 +5,38 @@ import { printed, refusal } from './disclosure.fixtures.ts';
 import { STANDARD_POLICY } from './disclosure-policy.ts';
 
 describe('discloseTable', () => {
+  it('never leans on a total another output publishes', () => {
+    const counts = [
+      [1, 5],
+      [5, 1],
+    ];
+    // Alone, hiding every total protects the two 1s.
+    assert.equal(discloseTable({ counts }).withheld, false);
+    // If a bulletin publishes the grand total (12), the hidden entries must add up to it, and
+    // with complements of at least 5 the 1s would be forced: nothing short of withholding works.
+    const known = discloseTable({ counts, publishedElsewhere: { grandTotal: true } });
+    assert.equal(known.withheld, true);
+    const rows = discloseTable({ counts, publishedElsewhere: { rowTotals: [true, false] } });
+    assert.equal(rows.withheld, true);
+    const columns = discloseTable({ counts, publishedElsewhere: { columnTotals: [false, true] } });
+    assert.equal(columns.withheld, true);
+  });
+
+  it('refuses totals published elsewhere that do not fit the table (bad_shape)', () => {
+    const counts = [
+      [1, 2],
+      [3, 4],
+    ];
+    assert.throws(
+      () => discloseTable({ counts, publishedElsewhere: { rowTotals: [true] } }),
+      refusal('bad_shape'),
+    );
+    assert.throws(
+      () => discloseTable({ counts, publishedElsewhere: { columnTotals: [true, true, true] } }),
+      refusal('bad_shape'),
+    );
+  });
+
   it('publishes a table without small counts unchanged, totals included', () => {
     assert.deepEqual(
       printed(

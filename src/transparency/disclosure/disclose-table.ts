@@ -2,7 +2,14 @@
 // "<5" (or "<10"), complements are hidden so that totals and earlier releases cannot give them
 // away, and movement counts are rounded. See docs/disclosure.md for the guarantee.
 import type { CountTable, ExtendedGrid, GridCell } from './count-table.ts';
-import { entryAt, extendTable, gridRules, itemAt, validateTable } from './count-table.ts';
+import {
+  entryAt,
+  extendTable,
+  gridRules,
+  isPublishedElsewhere,
+  itemAt,
+  validateTable,
+} from './count-table.ts';
 import type { CategoryRule, DisclosurePolicy } from './disclosure-policy.ts';
 import { STANDARD_POLICY, validatePolicy } from './disclosure-policy.ts';
 import type { DisclosedTable, PublishedCell } from './published-cell.ts';
@@ -81,7 +88,11 @@ export function discloseTable(
   const grid = extendTable(table);
   const rules = gridRules(table, policy);
   const context = historyContext(grid, history, policy);
-  const { parts, remainder, isKnown } = context;
+  const { parts, remainder } = context;
+  // An entry the reader knows anyway — given away by the parts, or published by another output
+  // — can hide nothing: no alternative table may move it.
+  const elsewhere = isPublishedElsewhere(table, grid);
+  const isKnown = (cell: GridCell) => context.isKnown(cell) || elsewhere(cell);
   const problem = { grid, rules, parts, remainder, isKnown };
   const pattern = completeSuppression(problem, initialPattern(grid, rules, context));
   if (pattern === 'withheld') return withheld(grid);

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { discloseTable } from './disclose-table.ts';
 import type { DisclosurePolicy } from './disclosure-policy.ts';
 import type { DisclosedTable, PublishedCell } from './published-cell.ts';
-import type { Flagged } from '../../../test/support/recovery-attacker.ts';
+import type { Flagged, Seen } from '../../../test/support/recovery-attacker.ts';
 import {
   readRelease,
   recoveredEntries,
@@ -164,6 +164,63 @@ describe('disclosure control against an attacker who combines everything publish
         assert.deepEqual(recoveredEntries([{ counts: input.counts, seen }], 'alone'), []);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('never lets a suppressed entry be recovered with totals another output publishes', () => {
+    const withElsewhere = flaggedTable(4, 4, 30).chain((input) =>
+      fc.record({
+        input: fc.constant(input),
+        rowTotals: fc.array(fc.boolean(), {
+          minLength: input.counts.length,
+          maxLength: input.counts.length,
+        }),
+        columnTotals: fc.array(fc.boolean(), {
+          minLength: input.counts[0]?.length ?? 0,
+          maxLength: input.counts[0]?.length ?? 0,
+        }),
+        grandTotal: fc.boolean(),
+      }),
+    );
+    fc.assert(
+      fc.property(withElsewhere, ({ input, ...publishedElsewhere }) => {
+        const table = {
+          counts: input.counts,
+          rowCategories: categoriesOf(input.sensitiveRows),
+          columnCategories: categoriesOf(input.sensitiveColumns),
+          publishedElsewhere,
+        };
+        const published = discloseTable(table, POLICY);
+        const full = withTotals(input.counts);
+        const rows = input.counts.length;
+        const columns = input.counts[0]?.length ?? 0;
+        const isElsewhere = (r: number, c: number) =>
+          r === rows
+            ? c === columns
+              ? publishedElsewhere.grandTotal
+              : publishedElsewhere.columnTotals[c] === true
+            : c === columns && publishedElsewhere.rowTotals[r] === true;
+        // The attacker reads the release and knows the totals published elsewhere exactly.
+        const knowing = (read: Seen[][]) =>
+          read.map((line, r) =>
+            line.map((bounds, c) => {
+              const value = full[r]?.[c] ?? 0;
+              return isElsewhere(r, c) ? { lo: value, hi: value } : bounds;
+            }),
+          );
+        const recovered = (seen: Seen[][]) =>
+          recoveredEntries([{ counts: input.counts, seen }], 'alone');
+        // What the other output gives away on its own (with this table withheld) is not this
+        // release's doing; nor is a true zero (it discloses nobody, and this policy prints zeros).
+        const nothing = full.map((line) => line.map(() => ({ lo: 0, hi: Infinity })));
+        const givenAway = new Set(recovered(knowing(nothing)));
+        const hiddenHere = recovered(knowing(readRelease(input, published))).filter((entry) => {
+          const [r = 0, c = 0] = entry.slice(2).split(',').map(Number);
+          return !givenAway.has(entry) && !isElsewhere(r, c) && (full[r]?.[c] ?? 0) > 0;
+        });
+        assert.deepEqual(hiddenHere, []);
+      }),
+      { numRuns: 200 },
     );
   });
 

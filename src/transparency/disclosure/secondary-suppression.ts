@@ -18,12 +18,21 @@ export interface SuppressionProblem {
   readonly rules: readonly (readonly CategoryRule[])[];
   readonly parts: readonly AuditedTable[];
   readonly remainder: ExtendedGrid | null;
-  /** Entries earlier releases already give away: never complements. */
+  /**
+   * Entries the reader knows exactly — earlier releases give them away, or another output
+   * publishes them: never complements, and fixed in every alternative the auditor tries.
+   */
   readonly isKnown: (cell: GridCell) => boolean;
 }
 
 function jointOf(problem: SuppressionProblem, pattern: SuppressionPattern) {
-  const known = knowledgeOf(problem.grid, problem.rules, pattern);
+  // A known entry is exact to the reader, hidden here or not: no alternative may move it.
+  const known = knowledgeOf(problem.grid, problem.rules, pattern).map((row, r) =>
+    row.map((bounds, column) => {
+      const value = valueAt(problem.grid, { row: r, column });
+      return problem.isKnown({ row: r, column }) ? { lo: value, hi: value } : bounds;
+    }),
+  );
   return {
     current: { grid: problem.grid, known },
     parts: problem.parts,
