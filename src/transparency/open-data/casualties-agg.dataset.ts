@@ -46,7 +46,9 @@ async function* freshRows(source: DatasetSource): AsyncGenerator<readonly Cell[]
       others.add(day, areas[index] ?? UNKNOWN_AREA, tollBests(incident.tolls).slice(1));
     });
     const columnCategories = [undefined, 'detention', undefined];
-    for (const row of others.disclosed(() => ({ columnCategories }))) {
+    // The daily report publishes the day's injured: that total is known to the reader.
+    const publishedElsewhere = { columnTotals: [true, false, false] };
+    for (const row of others.disclosed(() => ({ columnCategories, publishedElsewhere }))) {
       yield [row.day, row.key, killed.get(row.key) ?? null, ...row.cells];
     }
   }
@@ -57,7 +59,7 @@ export const CASUALTIES_AGG_DATASET: DatasetDefinition = {
   name: 'casualties_agg',
   title: 'Casualties of published incidents by day and area',
   columns: [
-    column('date', '#date', 'Day the incidents started (YYYY-MM-DD, UTC)'),
+    column('date', '#date', "Reporting day the incidents started in (incidents' reporting_date)"),
     column('admin1', '#adm1+code', 'ISO 3166-2 first-level division, or "unknown"'),
     column('killed', '#affected+killed', 'Best estimates of the dead, summed'),
     column('injured', '#affected+injured', 'Best estimates of the injured, summed'),
@@ -65,12 +67,12 @@ export const CASUALTIES_AGG_DATASET: DatasetDefinition = {
     column('missing', '#affected+missing', 'Best estimates of the missing, summed'),
   ],
   dayColumn: 0,
-  methodologyVersion: '3',
+  methodologyVersion: '4',
   rules: [
-    'Sums over the incidents the incidents dataset of the same date may publish (verified, cleared, past the delay), at the first-level division that dataset publishes for each.',
+    "Sums over the incidents the incidents dataset may publish (verified, cleared, past the delay) with the same reporting_date, at the first-level division that dataset publishes for each. Reporting days are the daily report's: the 24 hours that end at the information cut-off, named by its local date.",
     'Counts of 1–4 are published as "<5"; detentions of 1–9 as "<10".',
-    '"killed" is the sum of the fatalities the incidents dataset lists for that day and area: both are disclosed as one table, so that neither the aggregate nor an incident\'s figure lets a reader work out a "<5" ("x" marks a figure hidden to protect one).',
-    'injured, detained and missing: each day is one table; further cells are hidden ("x") so that a suppressed cell cannot be worked out from that day\'s totals.',
+    '"killed" is the sum of the fatalities the incidents dataset lists for that day and area: both are disclosed as one table with the day\'s dead (which the daily report publishes) taken as known, so that neither an aggregate, an incident\'s figure nor the report lets a reader work out a "<5" ("x" marks a figure hidden to protect one).',
+    'injured, detained and missing: each day is one table; further cells are hidden ("x") so that a suppressed cell cannot be worked out from that day\'s totals, the day\'s injured (which the daily report publishes) taken as known.',
     'Released together with the incidents dataset. A day, once released, is released again exactly as first published: incidents published later for that day are in the incidents dataset only, so that no aggregate changes between releases.',
   ],
   build(source) {

@@ -4,6 +4,8 @@
 // (open-data.disclosure.ts); the formats only encode them.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.ts';
+import type { CutoffSettings } from '../bulletins/bulletin-schedule.ts';
+import { DEFAULT_BULLETIN_SETTINGS } from '../bulletins/bulletin-settings.ts';
 import type { DelayTable } from '../disclosure/publication-delay.ts';
 import type { EarlierRelease } from './earlier-release.ts';
 
@@ -28,6 +30,8 @@ export interface OpenDataPolicy {
   readonly settlementRadiusKm: number;
   /** Who the incidents' `source` column names (the mission, never an informant). */
   readonly sourceName: string;
+  /** The daily report's cut-off: count datasets count its days (the 24 h to each cut-off). */
+  readonly reportingDays: CutoffSettings;
 }
 
 /** The default policy: the longest delay DOMAIN.md §6 allows, for every incident. */
@@ -35,6 +39,7 @@ export const DEFAULT_OPEN_DATA_POLICY: OpenDataPolicy = {
   incidentDelays: { defaultHours: 72, rules: [] },
   settlementRadiusKm: 25,
   sourceName: 'Vigil monitoring mission',
+  reportingDays: DEFAULT_BULLETIN_SETTINGS.cutoff,
 };
 
 /** What a builder reads from. */

@@ -1,11 +1,11 @@
 // The fatalities of the incidents dataset and the `killed` column of casualties_agg come from
 // the same incidents: the aggregate of a day and area is the sum of that day's incidents there.
 // Disclosed apart, a reader could subtract the exact figures of the other incidents from the
-// aggregate and recover one published as "<5". So each day and area is one table: a row per
-// incident, one column, its total the aggregate. The disclosure module hides what it must —
-// another incident's figure or the aggregate, marked "x" — and publishes the rest exactly.
+// aggregate and recover one published as "<5"; and the daily report publishes the day's dead,
+// the sum of the aggregates. So each day is one table (below). The disclosure module hides what
+// it must — another incident's figure or an aggregate, marked "x" — and publishes the rest.
 import type { Cell } from './dataset-definition.ts';
-import { discloseColumnWithTotal } from './open-data.disclosure.ts';
+import { discloseGridWithTotals } from './open-data.disclosure.ts';
 
 /** Area under which casualties_agg lists incidents published without a first-level division. */
 export const UNKNOWN_AREA = 'unknown';
@@ -23,24 +23,25 @@ export interface DisclosedFatalities {
 }
 
 /**
- * The fatalities of one day's incidents, disclosed together with the day's aggregate per area.
- * An unreadable toll counts as 0 in the aggregate (as it always has) and is published as empty.
+ * The fatalities of one day's incidents, disclosed together with each area's aggregate as one
+ * table: a row per area, a column per incident (its figure in its area's row, zeros elsewhere),
+ * so the row totals are the aggregates and the grand total is the day's. The daily report
+ * publishes the day's dead: that total is taken as known to the reader. An unreadable toll
+ * counts as 0 in the aggregate (as it always has) and is published as empty.
  */
 export function discloseDayFatalities(incidents: readonly IncidentToll[]): DisclosedFatalities {
-  const perIncident: Cell[] = incidents.map(() => null);
-  const perArea = new Map<string, Cell>();
   const areas = [...new Set(incidents.map((incident) => incident.area))].sort();
-  for (const area of areas) {
-    const members = incidents.flatMap((incident, index) =>
-      incident.area === area ? [{ index, killed: incident.killed }] : [],
-    );
-    const { cells, total } = discloseColumnWithTotal(members.map((m) => m.killed ?? 0));
-    members.forEach((member, k) => {
-      perIncident[member.index] = member.killed === null ? null : (cells[k] ?? null);
-    });
-    perArea.set(area, total);
-  }
-  return { perIncident, perArea };
+  if (areas.length === 0) return { perIncident: [], perArea: new Map() };
+  const { cells, rowTotals } = discloseGridWithTotals({
+    counts: areas.map((area) =>
+      incidents.map((incident) => (incident.area === area ? (incident.killed ?? 0) : 0)),
+    ),
+    publishedElsewhere: { grandTotal: true },
+  });
+  const perIncident = incidents.map((incident, i) =>
+    incident.killed === null ? null : (cells[areas.indexOf(incident.area)]?.[i] ?? null),
+  );
+  return { perIncident, perArea: new Map(areas.map((area, a) => [area, rowTotals[a] ?? null])) };
 }
 
 /** An incident of a day an earlier release published, with the figure it published, if listed. */

@@ -52,14 +52,24 @@ const COLUMNS = [
     'Best estimate of the dead; "<5" when 1–4, "x" when hidden to protect one',
   ),
   column('verification_status', '#status+verification', 'verified, or verified_corrected'),
+  column(
+    'reporting_date',
+    '#date+reported',
+    "The daily report's day the event started in (24 h to the cut-off on this local date)",
+  ),
 ];
 
 const LAT = COLUMNS.findIndex((c) => c.name === 'latitude');
 const LON = COLUMNS.findIndex((c) => c.name === 'longitude');
 const ADMIN1 = COLUMNS.findIndex((c) => c.name === 'admin1');
 const FATALITIES = COLUMNS.findIndex((c) => c.name === 'fatalities');
+const REPORTING_DATE = COLUMNS.findIndex((c) => c.name === 'reporting_date');
 
-function incidentCells(incident: IncidentRow, gazetteer: Gazetteer, source: DatasetSource): Cell[] {
+function incidentCells(
+  incident: IncidentRow & { reportingDay: string },
+  gazetteer: Gazetteer,
+  source: DatasetSource,
+): Cell[] {
   const place = publishedPlace(incident, gazetteer, source.policy.settlementRadiusKm);
   const day = incident.occurred_start.slice(0, 10);
   return [
@@ -82,6 +92,7 @@ function incidentCells(incident: IncidentRow, gazetteer: Gazetteer, source: Data
     // Set with the day's other incidents and aggregate (incident-fatalities.ts).
     null,
     incident.state === 'corrected' ? 'verified_corrected' : 'verified',
+    incident.reportingDay,
   ];
 }
 
@@ -118,13 +129,13 @@ export const INCIDENTS_DATASET: DatasetDefinition = {
   title: 'Verified incidents (ACLED-compatible)',
   columns: COLUMNS,
   geo: { lat: LAT, lon: LON },
-  dayColumn: 1,
+  dayColumn: REPORTING_DATE,
   methodologyVersion: '3',
   rules: [
     'Only incidents verified and cleared for publication (states cleared_for_publication, published, corrected).',
     'An incident appears only once 72 hours have passed since it ended (a delay table by event type and sub-type; DOMAIN.md §6 asks 48–72 h).',
     'Places are published at settlement level at most: a more precise place is replaced by the nearest settlement within 25 km, else only its district.',
-    'Fatalities of 1–4 are published as "<5". The fatalities of a day\'s incidents in one area are disclosed together with casualties_agg\'s killed for that day and area: where subtracting the others from the aggregate would give a "<5" away, another figure or the aggregate is hidden ("x").',
+    'Fatalities of 1–4 are published as "<5". The fatalities of a reporting day\'s incidents are disclosed together with casualties_agg\'s killed for that day per area and with the day\'s dead, which the daily report publishes: where subtracting the others from an aggregate or from the day\'s total would give a "<5" away, another figure or an aggregate is hidden ("x"); a day whose figures cannot be protected at all is hidden whole.',
     "A day, once released (here or in casualties_agg, which is released with this dataset), keeps the fatalities first published for its incidents; an incident published later for that day has its own figure, disclosed apart from the day's aggregate, which does not change.",
     'Actors are organisations as recorded by the mission; civilians, protesters and rioters only by category. No victim, source or narrative is published.',
     'event_id_cnty is new in every release: ids cannot be linked across releases.',
@@ -132,7 +143,9 @@ export const INCIDENTS_DATASET: DatasetDefinition = {
   async *build(source) {
     const gazetteer = await loadGazetteer(source.db);
     for await (const { day, incidents } of releasableDays(source)) {
-      const rows = incidents.map((incident) => incidentCells(incident, gazetteer, source));
+      const rows = incidents.map((incident) =>
+        incidentCells({ ...incident, reportingDay: day }, gazetteer, source),
+      );
       const perIncident = fatalitiesOfDay({ day, incidents, rows }, source);
       for (const [index, row] of rows.entries()) {
         row[FATALITIES] = perIncident[index] ?? null;

@@ -4,6 +4,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { IncidentTable } from '../../monitoring/monitoring.tables.ts';
 import type { Database } from '../../store/schema.ts';
+import type { BulletinFigures } from '../bulletins/bulletin-figures.ts';
+import type { PublishedCell } from '../disclosure/published-cell.ts';
 import type { Gazetteer } from './open-data.disclosure.ts';
 
 // Names are staff-entered JSON {en, hy?, az?, ru?}; a row written by an older version may lack
@@ -111,4 +113,34 @@ export async function* publishableIncidents(
     if (last === undefined || rows.length < PAGE) return;
     after = { start: last.occurred_start, id: last.id };
   }
+}
+
+/**
+ * The passages table of each published daily report, by its reporting day: what the open data
+ * repeats for that day (checkpoint-daily.dataset.ts). Rows are checkpoints in id order, as the
+ * report laid them out; each row's cells are one per direction, then the row total.
+ */
+export async function publishedDailyPassages(
+  db: Kysely<Database>,
+): Promise<Map<string, { names: Record<string, string> | undefined; cells: PublishedCell[] }[]>> {
+  const rows = await db
+    .selectFrom('bulletin')
+    .select(['draft_key', 'figures'])
+    .where('state', '=', 'published')
+    .where('draft_key', 'like', 'daily:%')
+    .execute();
+  const byDay = new Map<
+    string,
+    { names: Record<string, string> | undefined; cells: PublishedCell[] }[]
+  >();
+  for (const row of rows) {
+    const figures = JSON.parse(row.figures) as BulletinFigures;
+    const section = figures.sections.find((s) => s.key === 'passages');
+    const checkpoints = section?.rows.filter((r) => r.key === 'checkpoint') ?? [];
+    byDay.set(
+      (row.draft_key ?? '').slice('daily:'.length),
+      checkpoints.map((r) => ({ names: r.names, cells: r.cells })),
+    );
+  }
+  return byDay;
 }

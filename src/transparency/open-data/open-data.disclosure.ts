@@ -4,6 +4,7 @@
 // the publication delay and per-release public ids. What is ours is only the glue: the
 // gazetteer has no parent links, so a site's settlement is the nearest one within a radius.
 import { haversineKm } from '../../monitoring/model/geo-distance.ts';
+import type { PublishedElsewhere } from '../disclosure/count-table.ts';
 import { discloseTable } from '../disclosure/disclose-table.ts';
 import { coarsenPlace as coarsenToLevel } from '../disclosure/place-coarsening.ts';
 import type { Gazetteer as LevelGazetteer, PlaceLevel } from '../disclosure/place-coarsening.ts';
@@ -25,6 +26,8 @@ export interface CountGrid {
   readonly kind?: 'count' | 'movement';
   readonly rowCategories?: readonly (string | undefined)[];
   readonly columnCategories?: readonly (string | undefined)[];
+  /** Totals another output (the day's bulletin) publishes: the reader knows them exactly. */
+  readonly publishedElsewhere?: PublishedElsewhere;
 }
 
 /**
@@ -37,19 +40,24 @@ export function discloseGrid(grid: CountGrid): Cell[][] {
     ...(grid.kind === undefined ? {} : { kind: grid.kind }),
     ...(grid.rowCategories === undefined ? {} : { rowCategories: grid.rowCategories }),
     ...(grid.columnCategories === undefined ? {} : { columnCategories: grid.columnCategories }),
+    ...(grid.publishedElsewhere === undefined
+      ? {}
+      : { publishedElsewhere: grid.publishedElsewhere }),
   });
   return table.cells.map((row) => row.map(cellOf));
 }
 
-/**
- * A one-column table published with its total (the incidents of a day and area, and their
- * aggregate): the cells and the total as they may be published, protected against each other.
- */
-export function discloseColumnWithTotal(counts: readonly number[]): { cells: Cell[]; total: Cell } {
-  const table = discloseTable({ counts: counts.map((count) => [count]) });
+/** Like discloseGrid, with the row totals as they may be published too. */
+export function discloseGridWithTotals(grid: CountGrid): { cells: Cell[][]; rowTotals: Cell[] } {
+  const table = discloseTable({
+    counts: grid.counts,
+    ...(grid.publishedElsewhere === undefined
+      ? {}
+      : { publishedElsewhere: grid.publishedElsewhere }),
+  });
   return {
-    cells: table.cells.map((row) => (row[0] === undefined ? null : cellOf(row[0]))),
-    total: cellOf(table.grandTotal),
+    cells: table.cells.map((row) => row.map(cellOf)),
+    rowTotals: table.rowTotals.map(cellOf),
   };
 }
 

@@ -10,6 +10,7 @@ import type { IdentityVault } from '../../people/identity-vault.service.ts';
 import type { Keyring } from '../../people/keyring.ts';
 import type { Database } from '../../store/schema.ts';
 import { anIncidentRow } from '../../monitoring/incidents/incident.fixtures.ts';
+import { openTestBulletins, publishedDraft } from '../bulletins/bulletins.fixtures.ts';
 
 /** What must appear in no output, whatever the release. */
 export const PLANTED = {
@@ -191,4 +192,20 @@ export async function seedScenario(
   await seedCounts(db, checkpoint.id);
   await seedOperations(db, checkpoint.id, vault.keyring);
   return { checkpointId: checkpoint.id, settlementId: settlement.id, incidents };
+}
+
+/**
+ * Publishes the daily reports of `dates` (local dates of their cut-offs) through the bulletin
+ * workflow, as the mission would: checkpoint_daily releases only days whose report is public.
+ */
+export async function publishDailyReports(
+  db: Kysely<Database>,
+  dates: readonly string[],
+): Promise<void> {
+  const bulletins = openTestBulletins(db, RELEASE_AT);
+  const staff = { analyst: 'staff-analyst-1', coordinator: 'staff-coordinator-2' };
+  for (const date of dates) {
+    const draft = await bulletins.workflow.create({ product: 'daily', date }, staff.analyst);
+    await publishedDraft(bulletins, draft, staff);
+  }
 }

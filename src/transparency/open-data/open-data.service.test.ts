@@ -4,7 +4,10 @@ import { describeOnBothDatabases } from '../../../test/support/databases.ts';
 import { rejectsWith } from '../../passage/database/passage.fixtures.ts';
 import { DATASET_NAMES, DATASETS } from './open-data.datasets.ts';
 import type { DatasetName } from './open-data.datasets.ts';
-import { PLANTED, RELEASE_AT, seedScenario } from './open-data.fixtures.ts';
+import { PLANTED, publishDailyReports, RELEASE_AT, seedScenario } from './open-data.fixtures.ts';
+import { passageStoreOn } from '../../passage/database/passage-store.kysely.ts';
+import { aPassage, aPlace } from '../../passage/database/passage.fixtures.ts';
+import { formatCell } from '../disclosure/published-cell.ts';
 import { formatsOf } from './open-data.formats.ts';
 import { methodologyOf } from './open-data.methodology.ts';
 import { exportText, openTestOpenData, parseCsv, sha256Hex } from './open-data.test-support.ts';
@@ -16,6 +19,7 @@ describeOnBothDatabases('open data releases', (open) => {
     const { db } = await open();
     const test = openTestOpenData(db);
     const scenario = await seedScenario(db, test);
+    await publishDailyReports(db, ['2023-09-28', '2023-09-29']);
     const csvOf = async (dataset: DatasetName) => {
       const release = await test.service.createRelease(dataset, STAFF);
       const text = await exportText(test.service, { ...release, dataset, format: 'csv' });
@@ -24,7 +28,7 @@ describeOnBothDatabases('open data releases', (open) => {
     return { db, test, scenario, csvOf };
   }
 
-  it('publishes only verified incidents past the delay, coarsened, with "<5" fatalities', async () => {
+  it('publishes only verified incidents past the delay, coarsened, with protected fatalities', async () => {
     const { csvOf } = await seeded();
     const { hxl, rows } = await csvOf('incidents');
     assert.deepEqual(
@@ -46,7 +50,8 @@ describeOnBothDatabases('open data releases', (open) => {
     assert.equal(atCheckpoint?.['location'], 'Hilltown', 'the checkpoint becomes its settlement');
     assert.equal(atCheckpoint['latitude'], '39.52');
     assert.equal(atCheckpoint['geo_precision'], '2');
-    assert.equal(atCheckpoint['fatalities'], '<5');
+    // Alone on its day with 3 dead: the daily report's total for the day would give it away.
+    assert.equal(atCheckpoint['fatalities'], 'x');
     assert.equal(near?.['location'], 'Hilltown', 'bare coordinates become the settlement');
     assert.equal(near['fatalities'], '40');
     assert.equal(remote?.['location'], '', 'no settlement near: district only');
@@ -83,13 +88,56 @@ describeOnBothDatabases('open data releases', (open) => {
       row['people'],
       row['vehicles'],
     ]);
-    assert.deepEqual(cells[0], ['2023-09-28', 'out', '1230', '260'], 'the larger record, rounded');
+    assert.deepEqual(cells[0], ['2023-09-28', 'out', '1240', '260'], 'both records, rounded');
     const small = cells.find((row) => row[0] === '2023-09-29' && row[1] === 'out');
     assert.deepEqual(small?.slice(2), ['<5', '<5']);
     const big = cells.find((row) => row[0] === '2023-09-29' && row[1] === 'in');
     assert.ok(['120', 'x'].includes(big?.[2] ?? ''), `secondary or rounded: ${String(big)}`);
     assert.ok(!rows.some((row) => row['date'] === '2023-10-01'), 'the day is not complete');
     assert.ok(!rows.some((row) => Object.values(row).includes('123')));
+  });
+
+  it("repeats the daily report's people, and releases only days whose report is public", async () => {
+    const { db, scenario, csvOf } = await seeded();
+    const report = await db
+      .selectFrom('bulletin')
+      .select('figures')
+      .where('draft_key', '=', 'daily:2023-09-29')
+      .executeTakeFirstOrThrow();
+    const passages = (
+      JSON.parse(report.figures) as { sections: { key: string; rows: { cells: unknown[] }[] }[] }
+    ).sections.find((section) => section.key === 'passages');
+    const reported = passages?.rows[0]?.cells.slice(0, 2).map((cell) => formatCell(cell as never));
+    // Recorded after the report: a day without a published report, and a new checkpoint on the
+    // 29th, whose report's rows no longer place on the day's checkpoints.
+    const other = aPlace({ names: { en: 'Ridge post' } });
+    await passageStoreOn(db).places.insertMany([other]);
+    await passageStoreOn(db).passages.insert(
+      aPassage({ checkpointId: other.id, occupants: 30, recordedAt: '2023-09-27T09:00:00.000Z' }),
+    );
+    const first = await csvOf('checkpoint_daily');
+    const on29 = first.rows.filter((row) => row['date'] === '2023-09-29');
+    assert.deepEqual(
+      ['out', 'in'].map((d) => on29.find((row) => row['direction'] === d)?.['people']),
+      reported,
+      "the report's figures, cell for cell",
+    );
+    assert.ok(!first.rows.some((row) => row['date'] === '2023-09-27'), 'no report, no day');
+    // The 26th's report lists one checkpoint; a passage recorded later at another one means its
+    // figures no longer place on the day's checkpoints: the people are withheld, not guessed.
+    const at = (checkpointId: string, occupants: number, recordedAt: string) =>
+      passageStoreOn(db).passages.insert(aPassage({ checkpointId, occupants, recordedAt }));
+    await at(scenario.checkpointId, 90, '2023-09-26T10:00:00.000Z');
+    await publishDailyReports(db, ['2023-09-26']);
+    await at(other.id, 30, '2023-09-26T11:00:00.000Z');
+    const second = await csvOf('checkpoint_daily');
+    const on26 = second.rows.filter((row) => row['date'] === '2023-09-26');
+    assert.deepEqual(
+      on26.map((row) => [row['checkpoint'], row['people'], row['vehicles']]),
+      [scenario.checkpointId, other.id]
+        .sort()
+        .map((id) => [id === other.id ? 'Ridge post' : 'Bridge checkpoint', 'x', '<5']),
+    );
   });
 
   it('aggregates casualties with "<10" for detentions, and hotline contacts by topic', async () => {
@@ -103,14 +151,16 @@ describeOnBothDatabases('open data releases', (open) => {
     ]);
     const day = casualties.rows.find((row) => row['date'] === '2023-09-26');
     assert.equal(day?.['admin1'], 'AM-SU');
-    assert.equal(day['killed'], '<5');
+    assert.equal(day['killed'], 'x', "alone on its day: the report's total would give it away");
     assert.equal(day['detained'], '<10');
     assert.equal(casualties.rows.length, 3);
     const hotline = await csvOf('hotline_stats');
     const detention = hotline.rows.find((row) => row['topic'] === 'detention');
-    assert.equal(detention?.['contacts'], '<10');
+    assert.equal(detention?.['unanswered'], '<10');
+    assert.equal(detention['responded'], '0');
     const passage = hotline.rows.find((row) => row['topic'] === 'safe_passage');
-    assert.ok(['12', 'x'].includes(passage?.['contacts'] ?? ''));
+    // The report publishes the day's 15 unanswered: 12 would give the detentions' 3 away.
+    assert.equal(passage?.['unanswered'], 'x');
   });
 
   it('publishes restrictions at settlement level without their recorder', async () => {

@@ -1,8 +1,9 @@
 // The incidents an open-data release may contain (verified, cleared for publication, past the
-// delay), one UTC day at a time, and the place each is published at. The incidents dataset and
+// delay), one reporting day at a time (the daily report's), and the place each is published at. The incidents dataset and
 // casualties_agg read them from here, so both describe the same incidents at the same places:
 // the fatalities they publish are disclosed together (incident-fatalities.ts).
 import { crosswalkOf, isSubEventType } from '../../monitoring/model/event-taxonomy.ts';
+import { ReportingDays } from '../bulletins/reporting-days.ts';
 import type { DatasetSource } from './dataset-definition.ts';
 import { publishableIncidents } from './open-data-sources.kysely.ts';
 import type { IncidentRow } from './open-data-sources.kysely.ts';
@@ -22,20 +23,22 @@ export async function* releasableIncidents(source: DatasetSource): AsyncGenerato
   }
 }
 
-/** The releasable incidents of one UTC day (the day of their start). */
+/** The releasable incidents of one reporting day (that of their start). */
 export interface IncidentDay {
   readonly day: string;
   readonly incidents: readonly IncidentRow[];
 }
 
 /**
- * The releasable incidents grouped by the day they started: they come ordered by start, so one
- * day is held in memory at a time, whatever the size of the release.
+ * The releasable incidents grouped by the reporting day they started in — the days of the
+ * daily report, whose casualty figures are set against this data (casualties-agg.dataset.ts).
+ * They come ordered by start, so one day is held in memory at a time, whatever the release.
  */
 export async function* releasableDays(source: DatasetSource): AsyncGenerator<IncidentDay> {
+  const days = new ReportingDays(source.policy.reportingDays);
   let current: { day: string; incidents: IncidentRow[] } | undefined;
   for await (const incident of releasableIncidents(source)) {
-    const day = incident.occurred_start.slice(0, 10);
+    const day = days.dayOf(incident.occurred_start);
     if (current !== undefined && current.day !== day) yield current;
     if (current?.day !== day) current = { day, incidents: [] };
     current.incidents.push(incident);
