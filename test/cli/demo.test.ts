@@ -17,6 +17,9 @@ import { generateScenario } from '../../src/demo/scenario.ts';
 import type { Scenario } from '../../src/demo/scenario.types.ts';
 import type { JourneyState } from '../../src/passage/model/states.ts';
 import { openVigil } from '../../src/server/open-vigil.ts';
+import { shiftDate } from '../../src/transparency/bulletins/bulletin-schedule.ts';
+import { DEFAULT_BULLETIN_SETTINGS } from '../../src/transparency/bulletins/bulletin-settings.ts';
+import { ReportingDays } from '../../src/transparency/bulletins/reporting-days.ts';
 import type { Vigil } from '../../src/server/open-vigil.ts';
 import { captureSignatureMessage } from '../../src/sync/capture-signature.ts';
 import { runVigil } from '../support/run-cli.ts';
@@ -99,12 +102,13 @@ describe('vigil demo', () => {
   });
 
   it('reports progress as one line per stage when stderr is not a terminal', () => {
-    assert.match(first.stderr, /\[1\/6\] generating the synthetic scenario/);
-    assert.match(first.stderr, /\[5\/6\] journeys, passages and cases/);
+    assert.match(first.stderr, /\[1\/7\] generating the synthetic scenario/);
+    assert.match(first.stderr, /\[5\/7\] journeys, passages and cases/);
     assert.match(
       first.stderr,
-      /\[6\/6\] monitoring: reports, incidents, patrols, hotline, commitments/,
+      /\[6\/7\] monitoring: reports, incidents, patrols, hotline, commitments/,
     );
+    assert.match(first.stderr, /\[7\/7\] daily reports/);
     assert.equal(first.stderr.includes('\u001b['), false, 'no terminal control codes in a log');
   });
 
@@ -216,6 +220,22 @@ describe('vigil demo', () => {
     const commitments = await vigil.app.inject({ method: 'GET', url: '/api/v1/commitments' });
     assert.equal(commitments.statusCode, 200, commitments.body);
     for (const party of scenario.parties) assert.ok(commitments.body.includes(party.name));
+  });
+
+  it('publishes the daily report of every reporting day of the scenario, day after day', async () => {
+    const listed = await vigil.app.inject({ method: 'GET', url: '/api/v1/bulletins?limit=100' });
+    assert.equal(listed.statusCode, 200, listed.body);
+    const days = new ReportingDays(DEFAULT_BULLETIN_SETTINGS.cutoff);
+    const dates = listed
+      .json<{ bulletins: { product: string; periodTo: string }[] }>()
+      .bulletins.filter((bulletin) => bulletin.product === 'daily')
+      .map((bulletin) => days.dayOf(new Date(Date.parse(bulletin.periodTo) - 1)))
+      .sort();
+    assert.ok(dates.length >= 7, `a week at least: ${String(dates.length)}`);
+    assert.equal(dates[0], days.dayOf(scenario.meta.start));
+    dates.slice(1).forEach((date, k) => {
+      assert.equal(date, shiftDate(dates[k] ?? '', 1));
+    });
   });
 
   it('loads reports, sources and incidents in every verification state, as the API shows them', async () => {

@@ -20,6 +20,7 @@ import { EventLoader } from './events.loader.ts';
 import { loadGazetteer } from './gazetteer.loader.ts';
 import { loadHouseholds } from './households.loader.ts';
 import { loadMonitoring } from './monitoring.loader.ts';
+import { loadDailyReports } from './daily-reports.loader.ts';
 import type { LookupSample } from './households.loader.ts';
 import { planLoad } from './load-plan.ts';
 import type { LoadProgress } from './load-progress.ts';
@@ -172,6 +173,12 @@ export async function buildDemo(options: BuildDemoOptions): Promise<BuiltDemo> {
     const sealLog = { append: vigil.sequencer.append.bind(vigil.sequencer) };
     await setBuildSynchronous(vigil.database, 'NORMAL');
     await loadMonitoring(context, { monitoring, parties, staffIds, deviceOwnerId, sealLog });
+    await loadDailyReports(context, {
+      sealLog,
+      ...reportWriters(accounts.credentials),
+      from: meta.start,
+      to: clock.now().toISOString(),
+    });
     await setBuildSynchronous(vigil.database, 'FULL');
     credentials = saveDemoCredentials(dataDir, accounts.credentials, lookup);
   } finally {
@@ -190,6 +197,16 @@ export async function buildDemo(options: BuildDemoOptions): Promise<BuiltDemo> {
   });
   writeDemoMarker(dataDir, done);
   return { marker: done, credentials, verifierKey: vigil.verifierKey };
+}
+
+/** The demo analyst who writes the daily reports and the coordinator who publishes them. */
+function reportWriters(credentials: DemoCredentials) {
+  const idOf = (role: string) => {
+    const member = credentials.staff.find((account) => account.role === role);
+    if (member === undefined) throw new Error(`the demo has no ${role}`);
+    return member.id;
+  };
+  return { analystId: idOf('analyst'), coordinatorId: idOf('coordinator') };
 }
 
 function loadContext(
