@@ -6,6 +6,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
+import { requestLogFields } from './request-log.ts';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import {
@@ -59,7 +60,13 @@ export const BODY_LIMIT_BYTES = 64 * 1024;
 /** A ready-to-listen Fastify app with every route registered. */
 export async function buildApp(services: AppServices): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: services.logger ?? false,
+    logger:
+      services.logger === undefined || services.logger === false
+        ? false
+        : {
+            ...(services.logger === true ? {} : services.logger),
+            serializers: { req: requestLogFields },
+          },
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: false,
     // Alert streams stay open; closing the server must not wait for clients to hang up.

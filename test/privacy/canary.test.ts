@@ -128,5 +128,10 @@ describe('canaries planted in the demo data', () => {
     const log = server.output();
     assert.ok(log.includes('"msg":"request completed"'), 'the log was written at info');
     assert.deepEqual(canariesIn(log), []);
+    // The crawl followed the subscriber's confirmation and unsubscribe links: their tokens
+    // would let a log reader act for the subscriber.
+    assert.ok(log.includes('/unsubscribe/:token'), 'the unsubscribe link was requested');
+    for (const token of planted.mailTokens) assert.ok(!log.includes(token), 'a link token');
+    assert.ok(!log.includes('remoteAddress'), 'no client address');
   });
 });
