@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { readDemoCredentials } from '../src/demo/load/demo-accounts.ts';
 import { CSRF_HEADER, SESSION_COOKIE } from '../src/http/route-policy.ts';
 import { openVigil } from '../src/server/open-vigil.ts';
+import { draftFigures } from '../src/transparency/bulletins/bulletin-draft.ts';
+import { periodEndingOn } from '../src/transparency/bulletins/bulletin-schedule.ts';
+import { DEFAULT_BULLETIN_SETTINGS } from '../src/transparency/bulletins/bulletin-settings.ts';
 import type { Vigil } from '../src/server/open-vigil.ts';
 import { totpNow } from '../test/support/test-vigil.ts';
 import { now, percentile } from './stats.ts';
@@ -36,16 +39,27 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T
   return { ms: now() - start, result };
 }
 
+// The demo publishes the daily report of each day (its build drafts, writes, approves and
+// publishes them), so a daily report's drafting is timed as the drafting job's own work: its
+// figures counted and disclosed. The weekly report is drafted through the HTTP route.
 async function draftingFigures(vigil: Vigil, analyst: Record<string, string>) {
-  const post = (payload: object) =>
-    vigil.app.inject({ method: 'POST', url: '/api/v1/bulletins', headers: analyst, payload });
+  const cutoff = DEFAULT_BULLETIN_SETTINGS.cutoff;
   const daily: number[] = [];
   for (const date of DAYS) {
-    const { ms, result } = await timed(() => post({ product: 'daily', date }));
-    if (result.statusCode !== 201) throw new Error(`drafting ${date}: ${result.body}`);
+    const period = periodEndingOn(date, 1, cutoff);
+    const { ms } = await timed(() =>
+      draftFigures(vigil.database.db, { period, product: 'daily', cutoff }),
+    );
     daily.push(ms);
   }
-  const weekly = await timed(() => post({ product: 'weekly', date: DAYS.at(-1) }));
+  const weekly = await timed(() =>
+    vigil.app.inject({
+      method: 'POST',
+      url: '/api/v1/bulletins',
+      headers: analyst,
+      payload: { product: 'weekly', date: DAYS.at(-1) },
+    }),
+  );
   if (weekly.result.statusCode !== 201) throw new Error(`weekly: ${weekly.result.body}`);
   return { daily, weekly: weekly.ms };
 }
@@ -109,9 +123,11 @@ export async function transparencySection(options: {
     say('| step | time |');
     say('|---|---|');
     say(
-      `| draft a daily report (7 days of the exodus), p50 / max | ${percentile(drafting.daily, 50).toFixed(1)} / ${Math.max(...drafting.daily).toFixed(1)} ms |`,
+      `| a daily report's figures, counted and disclosed (7 days of the exodus), p50 / max | ${percentile(drafting.daily, 50).toFixed(1)} / ${Math.max(...drafting.daily).toFixed(1)} ms |`,
     );
     say(`| draft the weekly report | ${drafting.weekly.toFixed(1)} ms |`);
+    say('');
+    say('(A release of incidents or casualties_agg also makes the next release of the other.)');
     say('');
     say('| dataset | rows | release (disclose, store, hash, log) | CSV export | export rows/s |');
     say('|---|---|---|---|---|');
