@@ -3,11 +3,15 @@
 // week, and the order of publication keeps the week's audit true (docs/bulletins.md).
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
 import { describeOnBothDatabases } from '../../../test/support/databases.ts';
 import { rejectsWith } from '../../passage/database/passage.fixtures.ts';
 import type { PublishedCell } from '../disclosure/published-cell.ts';
 import type { BulletinFigures } from './bulletin-figures.ts';
 import type { Bulletin } from './bulletin.repository.ts';
+import { DEFAULT_BULLETIN_SETTINGS } from './bulletin-settings.ts';
+import { BulletinService } from './bulletin.service.ts';
+import { openTestVault } from '../../people/identity-vault.fixture.ts';
 import {
   insertCheckpoint,
   insertHotlineContacts,
@@ -44,7 +48,7 @@ describeOnBothDatabases('weekly report against its published days', (open) => {
     }
     const test = openTestBulletins(db, AT_CUTOFF);
     const daily = (date: string) => test.workflow.create({ product: 'daily', date }, ANALYST);
-    return { test, daily };
+    return { db, test, daily };
   }
 
   it('hides in the week what subtracting the published days would give away', async () => {
@@ -81,6 +85,40 @@ describeOnBothDatabases('weekly report against its published days', (open) => {
     await test.workflow.publish(redrafted.id, { version: approved.version }, COORDINATOR);
     // The week was audited with this day unknown: publishing it now would undo that.
     await rejectsWith(publish(test, last), 'invalid_transition');
+  });
+
+  it('publishes a day and its week one at a time: of the two at once, one is refused', async () => {
+    const { db, test, daily } = await seeded();
+    for (const date of DATES.filter((d) => d !== SMALL_DATE && d !== LAST_DATE)) {
+      await publish(test, await daily(date));
+    }
+    const approved = async (draft: Bulletin) => {
+      const edited = await test.workflow.edit(
+        draft.id,
+        { version: draft.version, language: 'en', text: 'Calm.' },
+        ANALYST,
+      );
+      return test.workflow.approve(draft.id, { version: edited.version }, COORDINATOR);
+    };
+    // The week was drafted without the small day: published after it, its figures would let
+    // the day's "<5" be worked out; the day published after the week would undo its audit.
+    const day = await approved(await daily(SMALL_DATE));
+    const week = await approved(await test.workflow.create({ product: 'weekly' }, ANALYST));
+    // A log slow to answer leaves each publication time to pass its check before the other
+    // writes, unless they run one at a time.
+    const { sealer } = openTestVault(db, { now: () => AT_CUTOFF });
+    const slow = new BulletinService({
+      db,
+      sealer: { seal: async (request) => (await delay(100), sealer.seal(request)) },
+      now: () => AT_CUTOFF,
+      settings: DEFAULT_BULLETIN_SETTINGS,
+    });
+    const results = await Promise.allSettled(
+      [day, week].map((b) => slow.publish(b.id, { version: b.version }, COORDINATOR)),
+    );
+    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+    assert.equal(refused.length, 1, JSON.stringify(results.map((r) => r.status)));
+    assert.match(String((refused[0] as { code?: string }).code), /^(conflict|invalid_transition)$/);
   });
 
   it('refuses overlapping weekly reports, and new figures for a correction', async () => {

@@ -4,7 +4,7 @@
 // publishing appends the content — figures and texts, no one's identity — to the log as a public
 // entry. Published bulletins never change: corrections and retractions are new bulletins.
 // Every write: validate → seal (the log entry first) → one transaction, optimistic on version.
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { DomainError } from '../../errors/domain-error.ts';
 import { parseInput } from '../../passage/registry/registry-input.ts';
 import { insertSeals } from '../../seal/seal.kysely.ts';
@@ -15,6 +15,7 @@ import { isReportingStarted } from './bulletin-first-draft.ts';
 import type { NewBulletin } from './bulletin-draft.ts';
 import { NO_FIGURES } from './bulletin-figures.ts';
 import { checkPublishable } from './bulletin-publication-check.ts';
+import { publishingAlone } from './bulletin-publication.ts';
 import type { BulletinFigures } from './bulletin-figures.ts';
 import { checkApprover, nextState } from './bulletin-model.ts';
 import type { BulletinAction } from './bulletin-model.ts';
@@ -141,29 +142,36 @@ export class BulletinService {
     return this.#change(current, 'approve', actor, { approvedBy: actor });
   }
 
-  /** Publishes an approved bulletin: its content becomes a public log entry. */
+  /**
+   * Publishes an approved bulletin: its content becomes a public log entry. Checked, sealed and
+   * written alone (bulletin-publication.ts), so no other publication changes what the check read.
+   */
   async publish(id: string, input: VersionInput, actor: string): Promise<Bulletin> {
     const { version } = parseInput(versionSchema, input, 'bulletin publication');
-    const current = await this.#require(id, version, 'publish');
-    await checkPublishable(current, {
-      repository: new KyselyBulletinRepository(this.#deps.db),
-      draft: (period, product) => this.#figures(period, product),
+    return publishingAlone(this.#deps.db, async (trx) => {
+      const repository = new KyselyBulletinRepository(trx);
+      const current = await this.#require(id, version, 'publish', repository);
+      const cutoff = this.#deps.settings.cutoff;
+      await checkPublishable(current, {
+        repository,
+        draft: (period, product) => draftFigures(trx, { period, product, cutoff }),
+      });
+      const seal = await this.#deps.sealer.seal({
+        kind: BULLETIN_KINDS.published,
+        id: current.id,
+        version: current.version + 1,
+        record: publishedContent(current),
+        visibility: 'public',
+      });
+      const next = this.#next(current, 'publish', {
+        publishedAt: seal.at,
+        logIndex: seal.logIndex,
+        publishedRecord: seal.record,
+        entryAt: seal.at,
+      });
+      await this.#write(trx, { next, action: 'publish', actor, seal });
+      return next;
     });
-    const record = publishedContent(current);
-    const seal = await this.#deps.sealer.seal({
-      kind: BULLETIN_KINDS.published,
-      id: current.id,
-      version: current.version + 1,
-      record,
-      visibility: 'public',
-    });
-    const changes = {
-      publishedAt: seal.at,
-      logIndex: seal.logIndex,
-      publishedRecord: seal.record,
-      entryAt: seal.at,
-    };
-    return this.#change(current, 'publish', actor, { ...changes, seal });
   }
 
   /** A new bulletin correcting or retracting published bulletin `id` (same product and period). */
@@ -242,29 +250,45 @@ export class BulletinService {
     current: Bulletin,
     action: BulletinAction,
     actor: string,
-    // The publication's public seal, when there is one, stands for the version's sealed entry.
-    { seal: published, ...changes }: Partial<Bulletin> & { seal?: Seal },
+    changes: Partial<Bulletin>,
   ): Promise<Bulletin> {
-    const next: Bulletin = {
+    const next = this.#next(current, action, changes);
+    const seal = await this.#sealVersion(next, action, actor);
+    await this.#deps.db.transaction().execute(async (trx) => {
+      await this.#write(trx, { next, action, actor, seal });
+    });
+    return next;
+  }
+
+  #next(current: Bulletin, action: BulletinAction, changes: Partial<Bulletin>): Bulletin {
+    return {
       ...current,
       ...changes,
       state: nextState(current.state, action),
       updatedAt: this.#deps.now().toISOString(),
       version: current.version + 1,
     };
-    const seal = published ?? (await this.#sealVersion(next, action, actor));
-    const isWritten = await this.#deps.db.transaction().execute(async (trx) => {
-      const written = await new KyselyBulletinRepository(trx).update(next, action, actor);
-      if (written) await insertSeals(trx, [seal]);
-      return written;
-    });
-    if (!isWritten) throw changedMeanwhile(current.id);
-    return next;
+  }
+
+  /** Writes version `next` with its seal; 'conflict' when another change came first. */
+  async #write(
+    trx: Transaction<Database>,
+    change: { next: Bulletin; action: BulletinAction; actor: string; seal: Seal },
+  ): Promise<void> {
+    const { next, action, actor, seal } = change;
+    const written = await new KyselyBulletinRepository(trx).update(next, action, actor);
+    if (!written) throw changedMeanwhile(next.id);
+    await insertSeals(trx, [seal]);
   }
 
   /** The bulletin at `version`, in a state that allows `action`. */
-  async #require(id: string, version: number, action: BulletinAction): Promise<Bulletin> {
-    const bulletin = await new KyselyBulletinRepository(this.#deps.db).get(id);
+  async #require(
+    id: string,
+    version: number,
+    action: BulletinAction,
+    repository = new KyselyBulletinRepository(this.#deps.db),
+  ): Promise<Bulletin> {
+    const bulletin = await repository.get(id);
     if (bulletin === undefined) throw new DomainError('not_found', 'no such bulletin');
     nextState(bulletin.state, action);
     if (bulletin.version !== version) throw changedMeanwhile(id);
