@@ -108,7 +108,7 @@ describe('vigil demo', () => {
       first.stderr,
       /\[6\/7\] monitoring: reports, incidents, patrols, hotline, commitments/,
     );
-    assert.match(first.stderr, /\[7\/7\] daily reports/);
+    assert.match(first.stderr, /\[7\/7\] daily reports and open data/);
     assert.equal(first.stderr.includes('\u001b['), false, 'no terminal control codes in a log');
   });
 
@@ -222,7 +222,7 @@ describe('vigil demo', () => {
     for (const party of scenario.parties) assert.ok(commitments.body.includes(party.name));
   });
 
-  it('publishes the daily report of every reporting day of the scenario, day after day', async () => {
+  it('publishes the daily report of every reporting day, then releases the open data', async () => {
     const listed = await vigil.app.inject({ method: 'GET', url: '/api/v1/bulletins?limit=100' });
     assert.equal(listed.statusCode, 200, listed.body);
     const days = new ReportingDays(DEFAULT_BULLETIN_SETTINGS.cutoff);
@@ -236,6 +236,14 @@ describe('vigil demo', () => {
     dates.slice(1).forEach((date, k) => {
       assert.equal(date, shiftDate(dates[k] ?? '', 1));
     });
+    // Then the coordinator released every open dataset: checkpoint_daily repeats the reports.
+    const catalogue = await vigil.app.inject({ method: 'GET', url: '/api/v1/open-data' });
+    const datasets = catalogue.json<{
+      datasets: { name: string; latest: { rowCount: number } | null }[];
+    }>().datasets;
+    assert.ok(datasets.length === 5 && datasets.every((d) => d.latest !== null));
+    const daily = datasets.find((d) => d.name === 'checkpoint_daily')?.latest?.rowCount ?? 0;
+    assert.ok(daily > 0, 'checkpoint_daily has rows');
   });
 
   it('loads reports, sources and incidents in every verification state, as the API shows them', async () => {

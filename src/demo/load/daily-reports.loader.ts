@@ -1,14 +1,18 @@
-// The demo's daily reports: every reporting day of the scenario drafted from the loaded data at
-// its cut-off, its narrative written by the demo analyst, approved and published by the demo
-// coordinator an hour later — as the mission would, so that the public site, the feeds and the
-// open data (whose checkpoint_daily repeats the published reports' figures) have something to
-// show. Run after the data is loaded, each at its own time.
+// The demo's public products: every reporting day of the scenario drafted from the loaded data
+// at its cut-off, its narrative written by the demo analyst, approved and published by the demo
+// coordinator an hour later; then, the morning after the last, a release of every open dataset
+// by the coordinator — as the mission would, so that the public site, the feeds and the open
+// data have something to show. Run after the data is loaded, each at its own time.
 import { DEFAULT_BULLETIN_SETTINGS } from '../../transparency/bulletins/bulletin-settings.ts';
 import { cutoffOn, shiftDate } from '../../transparency/bulletins/bulletin-schedule.ts';
 import { BulletinService } from '../../transparency/bulletins/bulletin.service.ts';
 import { ReportingDays } from '../../transparency/bulletins/reporting-days.ts';
 import { Sealer } from '../../seal/sealer.ts';
 import type { SealLog } from '../../seal/sealer.ts';
+import { DEFAULT_OPEN_DATA_POLICY } from '../../transparency/open-data/dataset-definition.ts';
+import { companionsOf, DATASET_NAMES } from '../../transparency/open-data/open-data.datasets.ts';
+import type { DatasetName } from '../../transparency/open-data/open-data.datasets.ts';
+import { OpenDataService } from '../../transparency/open-data/open-data.service.ts';
 import type { LoadContext } from './sealed-write.ts';
 
 const HOUR_MS = 3_600_000;
@@ -38,7 +42,7 @@ export function reportingDaysBetween(from: string, to: string): string[] {
 
 /**
  * Drafts, writes, approves and publishes the daily report of each reporting day in the load's
- * range; answers how many were published.
+ * range, then releases the open datasets; answers how many reports were published.
  */
 export async function loadDailyReports(
   context: LoadContext,
@@ -46,7 +50,7 @@ export async function loadDailyReports(
 ): Promise<number> {
   const settings = DEFAULT_BULLETIN_SETTINGS;
   const dates = reportingDaysBetween(input.from, input.to);
-  context.progress.stage('daily reports', dates.length);
+  context.progress.stage('daily reports and open data', dates.length);
   for (const date of dates) {
     const at = new Date(cutoffOn(date, settings.cutoff).getTime() + HOUR_MS);
     const now = () => at;
@@ -70,5 +74,36 @@ export async function loadDailyReports(
     await service.publish(draft.id, { version: approved.version }, input.coordinatorId);
     context.progress.advance(1);
   }
+  const last = dates.at(-1);
+  if (last !== undefined) {
+    // The morning after the last report: every day it covers is complete.
+    const at = new Date(cutoffOn(shiftDate(last, 1), settings.cutoff).getTime() - 8 * HOUR_MS);
+    await loadOpenDataReleases(context, { ...input, at });
+  }
   return dates.length;
+}
+
+/**
+ * Releases every open dataset once, at `at` (incidents and casualties_agg together); answers
+ * the datasets released.
+ */
+export async function loadOpenDataReleases(
+  context: LoadContext,
+  input: { sealLog: SealLog; coordinatorId: string; at: Date },
+): Promise<DatasetName[]> {
+  const now = () => input.at;
+  const service = new OpenDataService({
+    db: context.passage.db,
+    sealer: new Sealer(input.sealLog, now),
+    keyring: context.passage.keyring,
+    now,
+    policy: DEFAULT_OPEN_DATA_POLICY,
+  });
+  const released = new Set<DatasetName>();
+  for (const dataset of DATASET_NAMES) {
+    if (released.has(dataset)) continue;
+    await service.createRelease(dataset, input.coordinatorId);
+    for (const name of [dataset, ...companionsOf(dataset)]) released.add(name);
+  }
+  return [...released];
 }

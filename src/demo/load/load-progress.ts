@@ -9,7 +9,7 @@ export const LOAD_STAGES = [
   'people and households',
   'journeys, passages and cases',
   'monitoring: reports, incidents, patrols, hotline, commitments',
-  'daily reports',
+  'daily reports and open data',
 ] as const;
 
 /** One of LOAD_STAGES. */
