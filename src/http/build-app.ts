@@ -28,7 +28,7 @@ import type { NotaryRateLimit } from '../notary/notary.routes.ts';
 import type { NotaryService } from '../notary/notary.service.ts';
 import { installErrorHandling, sendError } from './error-handler.ts';
 import { PUBLIC, installRoutePolicy } from './route-policy.ts';
-import { registerVerifyPage } from './verify-page.routes.ts';
+import { registerPublicSite, registerVerifyPage } from './verify-page.routes.ts';
 
 /** The services the HTTP layer presents. */
 export interface AppServices {
@@ -130,7 +130,9 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
       void reply.header('x-vigil-dataset', dataset);
     });
   }
-  app.get('/', { config: { policy: PUBLIC }, schema: { hide: true } }, () => ({
+  registerPublicSite(app, {});
+  // What this server is, for programs (the public site is at /).
+  app.get('/api/v1', { config: { policy: PUBLIC }, schema: { hide: true } }, () => ({
     name: 'Vigil',
     ...(dataset === undefined
       ? {}

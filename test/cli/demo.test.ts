@@ -128,9 +128,11 @@ describe('vigil demo', () => {
         totals: 'x',
       },
     );
-    const root = await vigil.app.inject({ method: 'GET', url: '/' });
+    const root = await vigil.app.inject({ method: 'GET', url: '/api/v1' });
     assert.equal(root.headers['x-vigil-dataset'], 'synthetic-demo');
     assert.equal(root.json<{ dataset?: string }>().dataset, 'synthetic-demo');
+    const site = await vigil.app.inject({ method: 'GET', url: '/' });
+    assert.equal(site.headers['x-vigil-dataset'], 'synthetic-demo', 'the public site too');
   });
 
   it('lets the printed coordinator sign in with the password and a code of the TOTP secret', async () => {
@@ -428,7 +430,7 @@ describe('vigil demo', () => {
           reject(new Error(`exited with ${String(code)}: ${out}`));
         });
       });
-      const response = await fetch(`${url}/`);
+      const response = await fetch(`${url}/api/v1`);
       assert.equal(response.headers.get('x-vigil-dataset'), 'synthetic-demo');
       assert.equal(((await response.json()) as { dataset?: string }).dataset, 'synthetic-demo');
     } finally {

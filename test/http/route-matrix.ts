@@ -15,6 +15,8 @@ const sessions = (...roles: Role[]): ExpectedAccess => ({ roles, via: ['session'
 /** 'METHOD url' → access. HEAD twins of GET routes are implied (same access). */
 export const EXPECTED: Readonly<Record<string, ExpectedAccess>> = {
   'GET /': 'public',
+  'GET /site/*': 'public',
+  'GET /api/v1': 'public',
   'GET /api/openapi.json': 'public',
   'GET /log/checkpoint': 'public',
   'GET /log/policy': 'public',

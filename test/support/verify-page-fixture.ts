@@ -25,9 +25,13 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Builds the verify page into dist/web/verify/ unless it is there already. */
 export async function ensureVerifyPageBuilt(): Promise<void> {
-  if (existsSync(join(VERIFY_PAGE_DIR, 'index.html'))) return;
-  const vite = join(ROOT, 'node_modules', '.bin', 'vite');
-  await promisify(execFile)(vite, ['build', '--config', 'web/vite.config.ts'], { cwd: ROOT });
+  await ensureWebBuilt(VERIFY_PAGE_DIR);
+}
+
+/** Builds the web pages (npm run build:web) unless the page in `dir` is built. */
+export async function ensureWebBuilt(dir: string): Promise<void> {
+  if (existsSync(join(dir, 'index.html'))) return;
+  await promisify(execFile)('npm', ['run', 'build:web'], { cwd: ROOT });
 }
 
 /** A data directory holding a new log key for `origin`, and that key. */

@@ -1,0 +1,70 @@
+// Pages of the web application (web/, built by `npm run build:web` into dist/web/): each page's
+// index.html at its path, and the hashed files vite wrote under its assets path. Files are read
+// at request time, so a server started before the build serves the page once it exists; without
+// a build the page answers `unavailable`, saying what to run, rather than failing.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { DomainError } from '../errors/domain-error.ts';
+import { PUBLIC } from './route-policy.ts';
+
+// Vite names assets `<name>-<hash>.<ext>`; nothing else (no dot segments, no subfolders) is read.
+const ASSET = /^assets\/[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(js|css|svg|json)$/;
+const TYPES: Readonly<Record<string, string>> = {
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  svg: 'image/svg+xml',
+  json: 'application/json; charset=utf-8',
+};
+// Asset names change with their content; the page itself must be revalidated to pick them up.
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const PAGE_CACHE = 'no-cache';
+
+async function readBuilt(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** One built page: where it is served, where its files are, and its name for messages. */
+export interface BuiltPage {
+  /** The page's path, e.g. '/verify' or '/'. */
+  readonly path: string;
+  /** The prefix of its files (vite's `base` without the trailing slash), e.g. '/verify'. */
+  readonly files: string;
+  /** The build's output folder. */
+  readonly dir: string;
+  /** What the page is, for the `unavailable` and `not_found` messages. */
+  readonly name: string;
+}
+
+/**
+ * Registers GET `page.path` and GET `page.files`/assets/… from the build in `page.dir`. The
+ * global helmet headers, CSP included, apply to them as to every route.
+ */
+export function registerBuiltPage(app: FastifyInstance, page: BuiltPage): void {
+  const config = { config: { policy: PUBLIC }, schema: { hide: true } };
+  app.get(page.path, config, async (_, reply) => {
+    const html = await readBuilt(join(page.dir, 'index.html'));
+    if (html === undefined) {
+      throw new DomainError('unavailable', `the ${page.name} is not built`, {
+        details: { reason: `The ${page.name} is not built on this server: run npm run build:web.` },
+      });
+    }
+    return reply.header('cache-control', PAGE_CACHE).type('text/html; charset=utf-8').send(html);
+  });
+  app.get<{ Params: { '*': string } }>(`${page.files}/*`, config, async (request, reply) => {
+    const path = request.params['*'];
+    // The folder itself is the page too; a relative link from it must still resolve.
+    if (path === '') return reply.redirect(page.path);
+    const type = TYPES[ASSET.exec(path)?.[1] ?? ''];
+    const data = type === undefined ? undefined : await readBuilt(join(page.dir, path));
+    if (type === undefined || data === undefined) {
+      throw new DomainError('not_found', `no such file of the ${page.name}`);
+    }
+    return reply.header('cache-control', IMMUTABLE).type(type).send(data);
+  });
+}

@@ -1,0 +1,47 @@
+// Azerbaijani messages of the public site (keys and placeholders as in en.ts).
+import type { Catalogue } from './en.ts';
+
+/** The public site's messages in Azerbaijani. */
+export const az: Catalogue = {
+  languageName: 'Azərbaycanca',
+  language: 'Dil',
+  title: 'Monitorinq missiyası: nə görürük',
+  intro:
+    'Missiyanın dərc etdiyi rəqəmlər: gündəlik hesabatları və açıq məlumatları. Hər rəqəm missiyanı tərk etməzdən əvvəl açıqlama qaydalarından keçib.',
+  synthetic: 'SİNTETİK NÜMAYİŞ MƏLUMATLARI: bütün insanlar, yerlər və rəqəmlər uydurmadır.',
+  loading: 'Yüklənir…',
+  failed: 'Bu rəqəmləri yükləmək mümkün olmadı.',
+  none: 'Hələ heç nə dərc edilməyib.',
+  legend:
+    '"<5" 1-dən 4-ə qədər, "<10" 1-dən 9-a qədər deməkdir; "x" gizli rəqəmi hesablamağa imkan verəcək rəqəmi gizlədir. Keçidlər 10-a qədər yuvarlaqlaşdırılıb.',
+  reportsHeading: 'Gündəlik hesabatlar',
+  reportsFor: '{{date}} tarixli hesabat',
+  passagesHeading: 'Keçid məntəqələri və istiqamətlər üzrə keçidlər',
+  passagesCaption: 'Hesabat günləri {{from}} – {{to}} (açıq məlumat buraxılışı {{version}})',
+  day: 'Gün',
+  checkpoint: 'Keçid məntəqəsi',
+  direction: 'İstiqamət',
+  'direction.out': 'Çıxış',
+  'direction.in': 'Giriş',
+  people: 'İnsanlar',
+  vehicles: 'Nəqliyyat vasitələri',
+  incidentsHeading: 'Növlərə görə təsdiqlənmiş hadisələr',
+  incidentsCaption: '{{version}} açıq məlumat buraxılışındakı hadisələr, hadisə növünə görə',
+  eventType: 'Hadisə növü',
+  verified: 'Təsdiqlənib',
+  corrected: 'Təsdiqlənib, sonra düzəldilib',
+  restrictionsHeading: 'Missiyanın hərəkətinə qoyulan məhdudiyyətlər',
+  restrictionsCaption: 'Son açıq məlumat buraxılışındakı məhdudiyyətlər, növlərə görə',
+  kind: 'Növ',
+  count: 'Say',
+  'restriction.denial': 'Giriş rədd edilib',
+  'restriction.conditional_access': 'Şərtlə giriş',
+  'restriction.delay': 'Gecikmə',
+  'restriction.other_impediment': 'Digər maneə',
+  commitmentsHeading: 'Tərəflərin ictimai öhdəlikləri',
+  madeOn: '{{date}} tarixində {{party}} tərəfindən',
+  moreHeading: 'Yoxlayın və istifadə edin',
+  verifyLink: 'Şəffaflıq jurnalını brauzerinizdə yoxlayın',
+  openDataLink: 'Açıq məlumat kataloqu (HXL ilə CSV, JSON, GeoJSON)',
+  feedLink: 'Hesabatların Atom lenti',
+};

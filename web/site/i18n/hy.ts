@@ -1,0 +1,47 @@
+// Armenian messages of the public site (keys and placeholders as in en.ts).
+import type { Catalogue } from './en.ts';
+
+/** The public site's messages in Armenian. */
+export const hy: Catalogue = {
+  languageName: 'Հայերեն',
+  language: 'Լեզու',
+  title: 'Դիտորդական առաքելություն. ինչ ենք տեսնում',
+  intro:
+    'Առաքելության հրապարակած տվյալները՝ նրա օրական զեկույցները և բաց տվյալները։ Յուրաքանչյուր թիվ անցել է բացահայտման կանոնները՝ նախքան առաքելությունից դուրս գալը։',
+  synthetic: 'ՍԻՆԹԵՏԻԿ ՑՈՒՑԱԴՐԱԿԱՆ ՏՎՅԱԼՆԵՐ. բոլոր մարդիկ, վայրերը և թվերը հորինված են։',
+  loading: 'Բեռնվում է…',
+  failed: 'Այս տվյալները հնարավոր չեղավ բեռնել։',
+  none: 'Դեռ ոչինչ չի հրապարակվել։',
+  legend:
+    '«<5»-ը նշանակում է 1-ից 4, «<10»-ը՝ 1-ից 9. «x»-ը թաքցնում է թիվ, որով հնարավոր կլիներ հաշվել թաքցվածը։ Անցումները կլորացված են մինչև 10։',
+  reportsHeading: 'Օրական զեկույցներ',
+  reportsFor: '{{date}}-ի զեկույց',
+  passagesHeading: 'Անցումներ ըստ անցակետի և ուղղության',
+  passagesCaption: 'Հաշվետու օրեր՝ {{from}}-ից {{to}} (բաց տվյալների թողարկում {{version}})',
+  day: 'Օր',
+  checkpoint: 'Անցակետ',
+  direction: 'Ուղղություն',
+  'direction.out': 'Ելք',
+  'direction.in': 'Մուտք',
+  people: 'Մարդիկ',
+  vehicles: 'Տրանսպորտային միջոցներ',
+  incidentsHeading: 'Ստուգված միջադեպեր ըստ տեսակի',
+  incidentsCaption: 'Բաց տվյալների {{version}} թողարկման միջադեպերը՝ ըստ իրադարձության տեսակի',
+  eventType: 'Իրադարձության տեսակ',
+  verified: 'Ստուգված',
+  corrected: 'Ստուգված, ապա ուղղված',
+  restrictionsHeading: 'Առաքելության տեղաշարժի սահմանափակումներ',
+  restrictionsCaption: 'Սահմանափակումները բաց տվյալների վերջին թողարկումից՝ ըստ տեսակի',
+  kind: 'Տեսակ',
+  count: 'Քանակ',
+  'restriction.denial': 'Մուտքը մերժվել է',
+  'restriction.conditional_access': 'Մուտք պայմաններով',
+  'restriction.delay': 'Ուշացում',
+  'restriction.other_impediment': 'Այլ խոչընդոտ',
+  commitmentsHeading: 'Կողմերի հրապարակային պարտավորությունները',
+  madeOn: 'Ընդունվել է {{date}}, կողմ՝ {{party}}',
+  moreHeading: 'Ստուգել և օգտագործել',
+  verifyLink: 'Ստուգել թափանցիկության մատյանը ձեր դիտարկիչում',
+  openDataLink: 'Բաց տվյալների կատալոգ (CSV՝ HXL-ով, JSON, GeoJSON)',
+  feedLink: 'Զեկույցների Atom հոսք',
+};

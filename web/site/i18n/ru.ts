@@ -1,0 +1,47 @@
+// Russian messages of the public site (keys and placeholders as in en.ts).
+import type { Catalogue } from './en.ts';
+
+/** The public site's messages in Russian. */
+export const ru: Catalogue = {
+  languageName: 'Русский',
+  language: 'Язык',
+  title: 'Мониторинговая миссия: что мы видим',
+  intro:
+    'Данные, опубликованные миссией: её ежедневные отчёты и открытые данные. Каждое число прошло правила раскрытия, прежде чем покинуть миссию.',
+  synthetic: 'СИНТЕТИЧЕСКИЕ ДЕМОНСТРАЦИОННЫЕ ДАННЫЕ: все люди, места и числа вымышлены.',
+  loading: 'Загрузка…',
+  failed: 'Не удалось загрузить эти данные.',
+  none: 'Пока ничего не опубликовано.',
+  legend:
+    '«<5» означает от 1 до 4, «<10» — от 1 до 9; «x» скрывает число, по которому можно было бы вычислить скрытое. Пересечения округлены до 10.',
+  reportsHeading: 'Ежедневные отчёты',
+  reportsFor: 'Отчёт за {{date}}',
+  passagesHeading: 'Пересечения по пунктам пропуска и направлениям',
+  passagesCaption: 'Отчётные дни с {{from}} по {{to}} (выпуск открытых данных {{version}})',
+  day: 'День',
+  checkpoint: 'Пункт пропуска',
+  direction: 'Направление',
+  'direction.out': 'Выезд',
+  'direction.in': 'Въезд',
+  people: 'Люди',
+  vehicles: 'Транспорт',
+  incidentsHeading: 'Проверенные инциденты по типам',
+  incidentsCaption: 'Инциденты из выпуска открытых данных {{version}}, по типу события',
+  eventType: 'Тип события',
+  verified: 'Проверено',
+  corrected: 'Проверено, затем исправлено',
+  restrictionsHeading: 'Ограничения передвижения миссии',
+  restrictionsCaption: 'Ограничения из последнего выпуска открытых данных, по видам',
+  kind: 'Вид',
+  count: 'Число',
+  'restriction.denial': 'Доступ запрещён',
+  'restriction.conditional_access': 'Доступ на условиях',
+  'restriction.delay': 'Задержка',
+  'restriction.other_impediment': 'Другое препятствие',
+  commitmentsHeading: 'Публичные обязательства сторон',
+  madeOn: 'Принято {{date}}, сторона: {{party}}',
+  moreHeading: 'Проверить и использовать',
+  verifyLink: 'Проверить журнал прозрачности в браузере',
+  openDataLink: 'Каталог открытых данных (CSV с HXL, JSON, GeoJSON)',
+  feedLink: 'Atom-лента отчётов',
+};
