@@ -65,18 +65,32 @@ export function Reports() {
   );
 }
 
+/** A section drawn from the latest release of one open dataset ("nothing yet" without one). */
+function ReleaseSection(props: {
+  id: string;
+  title: string;
+  load: () => Promise<Release | null>;
+  children: (release: Release) => ReactNode;
+}) {
+  const loaded = useLoaded(props.load);
+  return (
+    <Section id={props.id} title={props.title}>
+      <Status loaded={loaded} empty={(release) => release === null || release.rows.length === 0}>
+        {(release) => props.children(release as Release)}
+      </Status>
+    </Section>
+  );
+}
+
 const loadPassages = () => latestRelease('checkpoint_daily');
 
 /** Passages of the last seven reporting days, by checkpoint and direction, as released. */
 export function Passages() {
   const { t } = useTranslation();
-  const loaded = useLoaded(loadPassages);
   return (
-    <Section id="passages" title={t('passagesHeading')}>
-      <Status loaded={loaded} empty={(release) => release === null || release.rows.length === 0}>
-        {(release) => <PassagesTable release={release as Release} />}
-      </Status>
-    </Section>
+    <ReleaseSection id="passages" title={t('passagesHeading')} load={loadPassages}>
+      {(release) => <PassagesTable release={release} />}
+    </ReleaseSection>
   );
 }
 
@@ -124,42 +138,36 @@ const loadIncidents = () => latestRelease('incidents');
 /** Verified incidents of the latest release by event type and verification status. */
 export function Incidents() {
   const { t } = useTranslation();
-  const loaded = useLoaded(loadIncidents);
   return (
-    <Section id="incidents" title={t('incidentsHeading')}>
-      <Status loaded={loaded} empty={(release) => release === null || release.rows.length === 0}>
-        {(release) => {
-          const { version, rows } = release as Release;
-          return (
-            <TableBox captionId="incidents-caption">
-              <table>
-                <caption id="incidents-caption">{t('incidentsCaption', { version })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('eventType')}</th>
-                    <th scope="col" className="number">
-                      {t('verified')}
-                    </th>
-                    <th scope="col" className="number">
-                      {t('corrected')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {countByPair(rows, 'event_type', 'verification_status').map(({ key, counts }) => (
-                    <tr key={key}>
-                      <th scope="row">{key}</th>
-                      <td className="number">{counts['verified'] ?? 0}</td>
-                      <td className="number">{counts['verified_corrected'] ?? 0}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableBox>
-          );
-        }}
-      </Status>
-    </Section>
+    <ReleaseSection id="incidents" title={t('incidentsHeading')} load={loadIncidents}>
+      {({ version, rows }) => (
+        <TableBox captionId="incidents-caption">
+          <table>
+            <caption id="incidents-caption">{t('incidentsCaption', { version })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('eventType')}</th>
+                <th scope="col" className="number">
+                  {t('verified')}
+                </th>
+                <th scope="col" className="number">
+                  {t('corrected')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {countByPair(rows, 'event_type', 'verification_status').map(({ key, counts }) => (
+                <tr key={key}>
+                  <th scope="row">{key}</th>
+                  <td className="number">{counts['verified'] ?? 0}</td>
+                  <td className="number">{counts['verified_corrected'] ?? 0}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableBox>
+      )}
+    </ReleaseSection>
   );
 }
 
@@ -168,35 +176,32 @@ const loadRestrictions = () => latestRelease('access_restrictions');
 /** The mission's own access restrictions of the latest release, by kind. */
 export function Restrictions() {
   const { t } = useTranslation();
-  const loaded = useLoaded(loadRestrictions);
   return (
-    <Section id="restrictions" title={t('restrictionsHeading')}>
-      <Status loaded={loaded} empty={(release) => release === null || release.rows.length === 0}>
-        {(release) => (
-          <TableBox captionId="restrictions-caption">
-            <table>
-              <caption id="restrictions-caption">{t('restrictionsCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('kind')}</th>
-                  <th scope="col" className="number">
-                    {t('count')}
-                  </th>
+    <ReleaseSection id="restrictions" title={t('restrictionsHeading')} load={loadRestrictions}>
+      {({ rows }) => (
+        <TableBox captionId="restrictions-caption">
+          <table>
+            <caption id="restrictions-caption">{t('restrictionsCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('kind')}</th>
+                <th scope="col" className="number">
+                  {t('count')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {countBy(rows, 'kind').map(([kind, count]) => (
+                <tr key={kind}>
+                  <th scope="row">{t(`restriction.${kind}`)}</th>
+                  <td className="number">{count}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {countBy((release as Release).rows, 'kind').map(([kind, count]) => (
-                  <tr key={kind}>
-                    <th scope="row">{t(`restriction.${kind}`)}</th>
-                    <td className="number">{count}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableBox>
-        )}
-      </Status>
-    </Section>
+              ))}
+            </tbody>
+          </table>
+        </TableBox>
+      )}
+    </ReleaseSection>
   );
 }
 

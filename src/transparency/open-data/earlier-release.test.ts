@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { describeOnBothDatabases } from '../../../test/support/databases.ts';
-import { passageStoreOn } from '../../passage/database/passage-store.kysely.ts';
 import { newId } from '../../passage/database/passage.fixtures.ts';
 import type { DatasetName } from './open-data.datasets.ts';
 import {
+  insertCount,
   insertIncident,
-  PLANTED,
   publishDailyReports,
   seedScenario,
 } from './open-data.fixtures.ts';
@@ -35,20 +34,7 @@ describeOnBothDatabases('open data: a released day is released again as it was',
     const outOn29 = onDay(first, 'date', '2023-09-29').find((row) => row['direction'] === 'out');
     assert.equal(outOn29?.['people'], '<5', 'the planted small count');
     const count = (start: string, people: number, vehicles: number) =>
-      passageStoreOn(db).counts.insert({
-        id: newId(),
-        checkpointId: scenario.checkpointId,
-        intervalStart: start,
-        intervalEnd: start,
-        direction: 'out',
-        people,
-        vehicles,
-        bySexAge: null,
-        method: 'tally',
-        sourceGrade: 'B2',
-        recordedBy: PLANTED.staffId,
-        recordedAt: start,
-      });
+      insertCount(db, scenario.checkpointId, { start, direction: 'out', people, vehicles });
     // Late: the 29th now holds 3 + 8 = 11 people out, which a fresh disclosure prints as 10 —
     // and 10 minus "<5" would bound the late record. A day never released before comes fresh.
     await count('2023-09-29T10:00:00.000Z', 8, 2);

@@ -91,23 +91,32 @@ async function seedPlaces(db: Kysely<Database>) {
   return { settlement, checkpoint, remote };
 }
 
+/** One interval count through `checkpointId` (a tally recorded at its start). */
+export function insertCount(
+  db: Kysely<Database>,
+  checkpointId: string,
+  count: { start: string; direction: 'in' | 'out'; people: number; vehicles: number },
+): Promise<unknown> {
+  return passageStoreOn(db).counts.insert({
+    id: newId(),
+    checkpointId,
+    intervalStart: count.start,
+    intervalEnd: count.start,
+    direction: count.direction,
+    people: count.people,
+    vehicles: count.vehicles,
+    bySexAge: null,
+    method: 'tally',
+    sourceGrade: 'B2',
+    recordedBy: PLANTED.staffId,
+    recordedAt: count.start,
+  });
+}
+
 async function seedCounts(db: Kysely<Database>, checkpointId: string): Promise<void> {
   const store = passageStoreOn(db);
   const count = (start: string, direction: 'in' | 'out', people: number, vehicles: number) =>
-    store.counts.insert({
-      id: newId(),
-      checkpointId,
-      intervalStart: start,
-      intervalEnd: start,
-      direction,
-      people,
-      vehicles,
-      bySexAge: null,
-      method: 'tally',
-      sourceGrade: 'B2',
-      recordedBy: PLANTED.staffId,
-      recordedAt: start,
-    });
+    insertCount(db, checkpointId, { start, direction, people, vehicles });
   await count('2023-09-29T08:00:00.000Z', 'out', 3, 1);
   await count('2023-09-29T08:00:00.000Z', 'in', 123, 40);
   await count('2023-09-28T08:00:00.000Z', 'out', 1234, 260);
