@@ -25,11 +25,11 @@ async function logTiles(base: string): Promise<string[]> {
   return urls;
 }
 
-/** The page's own assets (scripts and styles it links). */
-async function pageAssets(base: string, page: string): Promise<string[]> {
+/** The page's own assets (scripts and styles it links under `files`). */
+async function pageAssets(base: string, page: string, files: string): Promise<string[]> {
   const html = await (await fetch(`${base}${page}`)).text();
   const links = [...html.matchAll(/(?:src|href)="(\/[^"]+)"/g)].map((match) => match[1] ?? '');
-  return links.filter((link) => link.startsWith(`${page}/`)).map((link) => `${base}${link}`);
+  return links.filter((link) => link.startsWith(`${files}/`)).map((link) => `${base}${link}`);
 }
 
 // Every value of an `id` or `publicId` key anywhere in a JSON answer.
@@ -121,7 +121,9 @@ export async function publicUrlsOf(
   if (route.endsWith('/:token'))
     return tokens.map((token) => `${base}${route.replace(':token', token)}`);
   if (route.startsWith('/bulletins/:id')) return bulletinUrls(base, route);
-  if (route.endsWith('/*')) return pageAssets(base, route.slice(0, -2));
+  // The public site is at / with its files under /site/; other pages hold their own files.
+  if (route === '/site/*') return pageAssets(base, '/', '/site');
+  if (route.endsWith('/*')) return pageAssets(base, route.slice(0, -2), route.slice(0, -2));
   if (!route.includes(':')) return [`${base}${route}`];
   const generic = /^(.*)\/:id$/.exec(route);
   if (generic?.[1] !== undefined && !generic[1].includes(':')) {
