@@ -4,11 +4,14 @@
 // this slice writes (one font, Identity-H encoding); not a general PDF parser.
 import { inflateSync } from 'node:zlib';
 
+// A stream is read by the /Length of its dictionary, not up to the next "endstream": compressed
+// data may end in a byte 0x0D or hold those letters, and a match would then cut it short.
 function streamsOf(pdf: Buffer): string[] {
   const text = pdf.toString('latin1');
   const streams: string[] = [];
-  for (const match of text.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    const raw = Buffer.from(match[1] ?? '', 'latin1');
+  for (const match of text.matchAll(/\/Length (\d+)\b[^>]*>>\s*stream\r?\n/g)) {
+    const start = match.index + match[0].length;
+    const raw = pdf.subarray(start, start + Number(match[1]));
     try {
       streams.push(inflateSync(raw).toString('latin1'));
     } catch {
