@@ -35,26 +35,13 @@ export interface CountGrid {
  * so that totals a reader can form from other outputs do not give them away, movements rounded.
  */
 export function discloseGrid(grid: CountGrid): Cell[][] {
-  const table = discloseTable({
-    counts: grid.counts,
-    ...(grid.kind === undefined ? {} : { kind: grid.kind }),
-    ...(grid.rowCategories === undefined ? {} : { rowCategories: grid.rowCategories }),
-    ...(grid.columnCategories === undefined ? {} : { columnCategories: grid.columnCategories }),
-    ...(grid.publishedElsewhere === undefined
-      ? {}
-      : { publishedElsewhere: grid.publishedElsewhere }),
-  });
-  return table.cells.map((row) => row.map(cellOf));
+  return discloseGridWithTotals(grid).cells;
 }
 
 /** Like discloseGrid, with the row totals as they may be published too. */
 export function discloseGridWithTotals(grid: CountGrid): { cells: Cell[][]; rowTotals: Cell[] } {
-  const table = discloseTable({
-    counts: grid.counts,
-    ...(grid.publishedElsewhere === undefined
-      ? {}
-      : { publishedElsewhere: grid.publishedElsewhere }),
-  });
+  // A CountGrid is a CountTable as this slice writes it: passed on as it is.
+  const table = discloseTable(grid);
   return {
     cells: table.cells.map((row) => row.map(cellOf)),
     rowTotals: table.rowTotals.map(cellOf),
