@@ -7,7 +7,8 @@ import { after } from 'node:test';
 export function tempDir(prefix = 'vigil-test-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   after(() => {
-    rmSync(dir, { recursive: true, force: true });
+    // A server process stopping at the same moment may still write a file there: retry.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   });
   return dir;
 }
