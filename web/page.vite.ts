@@ -1,5 +1,5 @@
 // The vite configuration of one page of the web application: web/NAME/ built into
-// dist/web/NAME/, its files under `base` (where src/http/verify-page.routes.ts serves them).
+// dist/web/NAME/, its files under `base` (where src/http/web-pages.routes.ts serves them).
 // No public/ folder: everything a page needs is imported, hashed and listed by the build.
 import { fileURLToPath } from 'node:url';
 import type { UserConfig } from 'vite';

@@ -28,7 +28,12 @@ import type { NotaryRateLimit } from '../notary/notary.routes.ts';
 import type { NotaryService } from '../notary/notary.service.ts';
 import { installErrorHandling, sendError } from './error-handler.ts';
 import { PUBLIC, installRoutePolicy } from './route-policy.ts';
-import { registerPublicSite, registerVerifyPage } from './verify-page.routes.ts';
+import {
+  registerConsole,
+  registerPortal,
+  registerPublicSite,
+  registerVerifyPage,
+} from './web-pages.routes.ts';
 
 /** The services the HTTP layer presents. */
 export interface AppServices {
@@ -131,6 +136,8 @@ export async function buildApp(services: AppServices): Promise<FastifyInstance> 
     });
   }
   registerPublicSite(app, {});
+  registerPortal(app, {});
+  registerConsole(app, {});
   // What this server is, for programs (the public site is at /).
   app.get('/api/v1', { config: { policy: PUBLIC }, schema: { hide: true } }, () => ({
     name: 'Vigil',

@@ -9,12 +9,21 @@ import { DomainError } from '../errors/domain-error.ts';
 import { PUBLIC } from './route-policy.ts';
 
 // Vite names assets `<name>-<hash>.<ext>`; nothing else (no dot segments, no subfolders) is read.
-const ASSET = /^assets\/[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(js|css|svg|json)$/;
+const ASSET = /^assets\/[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(js|css|svg|json|wasm|png)$/;
+// An installable page's service worker and manifest keep fixed names beside index.html: the
+// browser looks for them there, so they are revalidated like the page, never cached for good.
+const FIXED: Readonly<Record<string, string>> = {
+  'sw.js': 'js',
+  'manifest.webmanifest': 'webmanifest',
+};
 const TYPES: Readonly<Record<string, string>> = {
   js: 'text/javascript; charset=utf-8',
   css: 'text/css; charset=utf-8',
   svg: 'image/svg+xml',
   json: 'application/json; charset=utf-8',
+  wasm: 'application/wasm',
+  png: 'image/png',
+  webmanifest: 'application/manifest+json; charset=utf-8',
 };
 // Asset names change with their content; the page itself must be revalidated to pick them up.
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -60,11 +69,15 @@ export function registerBuiltPage(app: FastifyInstance, page: BuiltPage): void {
     const path = request.params['*'];
     // The folder itself is the page too; a relative link from it must still resolve.
     if (path === '') return reply.redirect(page.path);
-    const type = TYPES[ASSET.exec(path)?.[1] ?? ''];
+    const fixed = FIXED[path];
+    const type = TYPES[fixed ?? ASSET.exec(path)?.[1] ?? ''];
     const data = type === undefined ? undefined : await readBuilt(join(page.dir, path));
     if (type === undefined || data === undefined) {
       throw new DomainError('not_found', `no such file of the ${page.name}`);
     }
-    return reply.header('cache-control', IMMUTABLE).type(type).send(data);
+    if (fixed === undefined) return reply.header('cache-control', IMMUTABLE).type(type).send(data);
+    // A worker at /portal/sw.js may control /portal itself only when the server allows it.
+    if (path === 'sw.js') void reply.header('service-worker-allowed', page.path);
+    return reply.header('cache-control', PAGE_CACHE).type(type).send(data);
   });
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { PUBLIC_SITE_DIR } from '../../src/http/verify-page.routes.ts';
+import { PUBLIC_SITE_DIR } from '../../src/http/web-pages.routes.ts';
 import { ARTIFACTS_DIR, chromiumMissing, launchChromium } from '../support/chromium.ts';
 import { runVigil } from '../support/run-cli.ts';
 import { startServerProcess } from '../support/serve-process.ts';

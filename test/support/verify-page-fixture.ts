@@ -11,7 +11,7 @@ import { utf8 } from '../../src/ledger/bytes.ts';
 import { openCheckpoint } from '../../src/ledger/checkpoint.ts';
 import { parseVerifierKey, verifierKeyOf } from '../../src/ledger/note-keys.ts';
 import type { SignerKey, VerifierKey } from '../../src/ledger/note-keys.ts';
-import { VERIFY_PAGE_DIR } from '../../src/http/verify-page.routes.ts';
+import { VERIFY_PAGE_DIR } from '../../src/http/web-pages.routes.ts';
 import { loadOrCreateLogSigner } from '../../src/log/log-signer.file.ts';
 import type { WitnessEndpoint } from '../../src/log/witnessing/witness-endpoint.ts';
 import { openVigil } from '../../src/server/open-vigil.ts';

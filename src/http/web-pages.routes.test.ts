@@ -1,5 +1,6 @@
-// The verify page's files: served from the built folder when it exists, `unavailable` (never a
-// crash) when it does not, and nothing but index.html and assets/ ever read from it.
+// A built page's files (the verify page and the portal here): served from the built folder when
+// it exists, `unavailable` (never a crash) when it does not, and nothing but index.html, assets/
+// and an installable page's sw.js and manifest ever read from it.
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { describe, it } from 'node:test';
 import Fastify from 'fastify';
 import { tempDir } from '../../test/support/temp-dir.ts';
 import { installErrorHandling } from './error-handler.ts';
-import { registerVerifyPage } from './verify-page.routes.ts';
+import { registerPortal, registerVerifyPage } from './web-pages.routes.ts';
 
 async function appServing(dir: string) {
   const app = Fastify();
@@ -73,5 +74,48 @@ describe('GET /verify', () => {
     const body = response.json<{ error: { code: string; details: { reason: string } } }>();
     assert.equal(body.error.code, 'unavailable');
     assert.match(body.error.details.reason, /npm run build:web/);
+  });
+});
+
+describe('GET /portal/sw.js and /portal/manifest.webmanifest', () => {
+  const portal = tempDir();
+  mkdirSync(join(portal, 'assets'));
+  writeFileSync(join(portal, 'index.html'), '<!doctype html><title>portal</title>');
+  writeFileSync(join(portal, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+  writeFileSync(join(portal, 'manifest.webmanifest'), '{"name":"portal"}');
+  writeFileSync(join(portal, 'assets', 'scan-Zz9.wasm'), Buffer.from([0, 97, 115, 109]));
+
+  async function portalApp() {
+    const app = Fastify();
+    installErrorHandling(app);
+    registerPortal(app, { dir: portal });
+    await app.ready();
+    return app;
+  }
+
+  it('serves the service worker, revalidated, allowed to control the page itself', async () => {
+    const app = await portalApp();
+    const worker = await app.inject({ method: 'GET', url: '/portal/sw.js' });
+    assert.equal(worker.statusCode, 200);
+    assert.equal(worker.headers['content-type'], 'text/javascript; charset=utf-8');
+    assert.equal(worker.headers['cache-control'], 'no-cache');
+    assert.equal(worker.headers['service-worker-allowed'], '/portal');
+  });
+
+  it('serves the manifest and wasm assets with their types', async () => {
+    const app = await portalApp();
+    const manifest = await app.inject({ method: 'GET', url: '/portal/manifest.webmanifest' });
+    assert.equal(manifest.headers['content-type'], 'application/manifest+json; charset=utf-8');
+    assert.equal(manifest.headers['cache-control'], 'no-cache');
+    assert.equal(manifest.headers['service-worker-allowed'], undefined);
+    const wasm = await app.inject({ method: 'GET', url: '/portal/assets/scan-Zz9.wasm' });
+    assert.equal(wasm.headers['content-type'], 'application/wasm');
+    assert.match(String(wasm.headers['cache-control']), /immutable/);
+  });
+
+  it('answers not_found for a fixed name the build did not write', async () => {
+    const app = await appServing(built);
+    const response = await app.inject({ method: 'GET', url: '/verify/sw.js' });
+    assert.equal(response.statusCode, 404);
   });
 });

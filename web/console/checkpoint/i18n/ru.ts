@@ -1,0 +1,7 @@
+// Russian messages of the console's checkpoint mode (keys as en.ts).
+import type { Catalogue } from './en.ts';
+
+/** The checkpoint mode's messages in Russian. */
+export const ru: Catalogue = {
+  heading: 'Пункт пропуска',
+};

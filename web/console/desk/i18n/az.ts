@@ -1,0 +1,7 @@
+// Azerbaijani messages of the console's analyst desk (keys as en.ts).
+import type { Catalogue } from './en.ts';
+
+/** The analyst desk's messages in Azerbaijani. */
+export const az: Catalogue = {
+  heading: 'Analitik masası',
+};
