@@ -76,7 +76,12 @@ export const EXPECTED: Readonly<Record<string, ExpectedAccess>> = {
     roles: ['coordinator', 'analyst', 'monitor', 'admin'],
     via: ['session', 'device'],
   },
+  'GET /api/v1/checkpoint-roster': {
+    roles: ['monitor', 'coordinator', 'admin'],
+    via: ['session', 'device'],
+  },
   'POST /api/v1/households': ['hotline', 'monitor', 'coordinator', 'admin'],
+  'POST /api/v1/portal/households': 'public',
   'GET /api/v1/households/:id': ['coordinator', 'analyst', 'hotline', 'monitor'],
   'PATCH /api/v1/households/:id/intention': ['hotline', 'coordinator'],
   'POST /api/v1/households/:id/consents': ['hotline', 'coordinator'],
