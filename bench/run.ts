@@ -22,10 +22,11 @@ import { passageSection } from './passage-section.ts';
 import { measureProofs } from './proofs.ts';
 import { readsSection } from './reads-section.ts';
 import { transparencySection } from './transparency-section.ts';
+import { webSection } from './web-section.ts';
 import { ms } from './stats.ts';
 
 const quick = process.argv.includes('--quick');
-// `--only log`, `passage`, `monitoring`, `transparency`, `reads` or `cluster` runs one part (the
+// `--only log`, `passage`, `monitoring`, `transparency`, `reads`, `cluster` or `web` runs one part (the
 // ceilings are always measured).
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt === -1 ? undefined : process.argv[onlyAt + 1];
@@ -149,6 +150,9 @@ try {
 
   if (only === undefined || only === 'cluster') {
     await clusterSection({ dir, quick, say });
+  }
+  if (only === undefined || only === 'web') {
+    await webSection({ dir, quick, say });
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,8 @@
 // a build the page answers `unavailable`, saying what to run, rather than failing.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import { gzipSync } from 'node:zlib';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../errors/domain-error.ts';
 import { PUBLIC } from './route-policy.ts';
 
@@ -28,6 +29,40 @@ const TYPES: Readonly<Record<string, string>> = {
 // Asset names change with their content; the page itself must be revalidated to pick them up.
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const PAGE_CACHE = 'no-cache';
+
+// Pages are read on phones over slow networks: text files go gzipped to every client that takes
+// gzip. A hashed asset never changes under its name, so it is compressed once and kept (the few
+// files of a build; the bound only guards against a server living through many rebuilds); a page
+// or worker may change with the next build and is small, so it is compressed per request.
+const GZIPPED_LIMIT = 256;
+const gzipped = new Map<string, Buffer>();
+const INCOMPRESSIBLE = new Set(['image/png']);
+
+function gzipOnce(key: string, data: Buffer): Buffer {
+  let packed = gzipped.get(key);
+  if (packed === undefined) {
+    packed = gzipSync(data);
+    if (gzipped.size >= GZIPPED_LIMIT) gzipped.clear();
+    gzipped.set(key, packed);
+  }
+  return packed;
+}
+
+/** Sends `data` as `type`, gzipped when the client takes it; `cacheKey` names an immutable file. */
+function sendFile(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  file: { data: Buffer; type: string; cacheKey?: string },
+) {
+  void reply.type(file.type);
+  if (INCOMPRESSIBLE.has(file.type)) return reply.send(file.data);
+  void reply.header('vary', 'accept-encoding');
+  const accepts = /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
+  if (!accepts) return reply.send(file.data);
+  const packed =
+    file.cacheKey === undefined ? gzipSync(file.data) : gzipOnce(file.cacheKey, file.data);
+  return reply.header('content-encoding', 'gzip').send(packed);
+}
 
 async function readBuilt(path: string): Promise<Buffer | undefined> {
   try {
@@ -56,14 +91,15 @@ export interface BuiltPage {
  */
 export function registerBuiltPage(app: FastifyInstance, page: BuiltPage): void {
   const config = { config: { policy: PUBLIC }, schema: { hide: true } };
-  app.get(page.path, config, async (_, reply) => {
+  app.get(page.path, config, async (request, reply) => {
     const html = await readBuilt(join(page.dir, 'index.html'));
     if (html === undefined) {
       throw new DomainError('unavailable', `the ${page.name} is not built`, {
         details: { reason: `The ${page.name} is not built on this server: run npm run build:web.` },
       });
     }
-    return reply.header('cache-control', PAGE_CACHE).type('text/html; charset=utf-8').send(html);
+    void reply.header('cache-control', PAGE_CACHE);
+    return sendFile(request, reply, { data: html, type: 'text/html; charset=utf-8' });
   });
   app.get<{ Params: { '*': string } }>(`${page.files}/*`, config, async (request, reply) => {
     const path = request.params['*'];
@@ -75,9 +111,13 @@ export function registerBuiltPage(app: FastifyInstance, page: BuiltPage): void {
     if (type === undefined || data === undefined) {
       throw new DomainError('not_found', `no such file of the ${page.name}`);
     }
-    if (fixed === undefined) return reply.header('cache-control', IMMUTABLE).type(type).send(data);
+    if (fixed === undefined) {
+      void reply.header('cache-control', IMMUTABLE);
+      return sendFile(request, reply, { data, type, cacheKey: join(page.dir, path) });
+    }
     // A worker at /portal/sw.js may control /portal itself only when the server allows it.
     if (path === 'sw.js') void reply.header('service-worker-allowed', page.path);
-    return reply.header('cache-control', PAGE_CACHE).type(type).send(data);
+    void reply.header('cache-control', PAGE_CACHE);
+    return sendFile(request, reply, { data, type });
   });
 }

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, it } from 'node:test';
 import Fastify from 'fastify';
 import { tempDir } from '../../test/support/temp-dir.ts';
@@ -57,6 +58,26 @@ describe('GET /verify', () => {
       const response = await app.inject({ method: 'GET', url });
       assert.equal(response.statusCode, 404, url);
       assert.doesNotMatch(response.body, /not part of the page/, url);
+    }
+  });
+
+  it('gzips the page and its assets for a client that takes gzip, and only then', async () => {
+    const app = await appServing(built);
+    for (const url of ['/verify', '/verify/assets/index-AbC_1.js']) {
+      const packed = await app.inject({
+        method: 'GET',
+        url,
+        headers: { 'accept-encoding': 'br, gzip' },
+      });
+      assert.equal(packed.headers['content-encoding'], 'gzip', url);
+      assert.equal(packed.headers.vary, 'accept-encoding', url);
+      const plain = await app.inject({
+        method: 'GET',
+        url,
+        headers: { 'accept-encoding': 'identity' },
+      });
+      assert.equal(plain.headers['content-encoding'], undefined, url);
+      assert.equal(gunzipSync(packed.rawPayload).toString(), plain.body, url);
     }
   });
 
