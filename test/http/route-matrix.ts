@@ -158,6 +158,7 @@ export const EXPECTED: Readonly<Record<string, ExpectedAccess>> = {
   'GET /api/v1/hotline-contacts/statistics': sessions('hotline', 'coordinator', 'analyst'),
   // transparency — bulletins: published ones to anyone; drafts to staff; approval by coordinators
   'GET /api/v1/bulletins': 'public',
+  'GET /api/v1/bulletins/:id': 'public',
   'GET /bulletins/:id': 'public',
   'GET /bulletins/:id/pdf': 'public',
   'GET /bulletins/:id/proof': 'public',

@@ -142,6 +142,13 @@ for (const [index, test] of engines.entries())
       const content = entry.body as BulletinContent;
       assert.deepEqual(content.texts, { en: TRICKY, hy: ARMENIAN, ru: RUSSIAN, az: '' });
       assert.deepEqual(content.figures, daily.figures);
+      // The public JSON of the bulletin is that same body, as the public site reads it.
+      const json = await app.inject({ url: `/api/v1/bulletins/${daily.id}` });
+      assert.equal(json.statusCode, 200);
+      const served = json.json<{ content: BulletinContent; logIndex: number }>();
+      assert.deepEqual(served.content, content);
+      assert.equal(served.logIndex, daily.logIndex);
+      assert.ok(content.figures.sections.some((section) => section.key === 'reconciliation'));
     });
 
     it('produces a one-page PDF with the embedded font and the text in its script', async () => {
@@ -172,6 +179,7 @@ for (const [index, test] of engines.entries())
       const { id } = created.body;
       assert.equal((await page(id, 'en')).statusCode, 404);
       assert.equal((await app.inject({ url: `/bulletins/${id}/proof` })).statusCode, 404);
+      assert.equal((await app.inject({ url: `/api/v1/bulletins/${id}` })).statusCode, 404);
       const drafts = await app.inject({
         url: '/api/v1/bulletins/drafts',
         headers: analyst.headers,
@@ -228,6 +236,7 @@ for (const [index, test] of engines.entries())
       outputs.push((await app.inject({ url: '/api/v1/bulletins' })).body);
       const proof = parseTlogProof(outputs.at(-2) ?? '');
       outputs.push(new TextDecoder().decode(proof.extra));
+      outputs.push((await app.inject({ url: `/api/v1/bulletins/${daily.id}` })).body);
       const secrets = [
         ...IDENTITY_TEXTS,
         analyst.name,

@@ -5,6 +5,7 @@ import { newRecordId } from '../../random/record-id.ts';
 import type { Database } from '../../store/schema.ts';
 import { checkpointNames, countPeriod } from './bulletin-counts.kysely.ts';
 import { bulletinFigures } from './bulletin-figures.ts';
+import { countReconciliation } from './bulletin-reconciliation.kysely.ts';
 import type { BulletinFigures } from './bulletin-figures.ts';
 import { periodEndingOn, previousPeriod, shiftDate } from './bulletin-schedule.ts';
 import { KyselyBulletinRepository } from './bulletin.kysely.ts';
@@ -37,8 +38,10 @@ export async function draftFigures(
   const days = product === 'weekly' ? 7 : 0;
   const dates = Array.from({ length: days }, (_, k) => shiftDate(period.localDate, -k));
   const before = previousPeriod(period, Math.max(days, 1), cutoff).localDate;
-  const [current, dayCounts, published] = await Promise.all([
+  const [current, reconciliation, dayCounts, published] = await Promise.all([
     countPeriod(db, period),
+    // The daily report only (bulletin-reconciliation.ts says why not the weekly one).
+    product === 'daily' ? countReconciliation(db, period) : undefined,
     Promise.all(dates.map((date) => countPeriod(db, periodEndingOn(date, 1, cutoff)))),
     new KyselyBulletinRepository(db).publishedByDraftKeys([
       ...dates.map((date) => `daily:${date}`),
@@ -57,6 +60,7 @@ export async function draftFigures(
         figures: figuresOf(`daily:${date}`),
       })),
       previous: figuresOf(`${product}:${before}`),
+      reconciliation,
     },
     names,
   );

@@ -1,7 +1,8 @@
 // A bulletin's figures as they may be published: every count passes the disclosure rules
 // (src/transparency/disclosure: "<5", "<10" for detentions, secondary suppression, movement
 // counts rounded to 10) before it is stored. The only file of this slice, with
-// bulletin-history.ts, that calls the disclosure code, so a change of its API is adapted here.
+// bulletin-history.ts, bulletin-passages.ts and bulletin-reconciliation.ts, that calls the
+// disclosure code, so a change of its API is adapted here.
 // A weekly report's tables are disclosed with the published daily reports of its days as
 // history, so that subtracting the days from the week recovers nothing they hid (nor the other
 // way round). The previous period's figures are the ones its bulletin published, never a new
@@ -15,6 +16,8 @@ import type { RawCounts } from './bulletin-counts.kysely.ts';
 import type { DayTable } from './bulletin-history.ts';
 import { historyOfDays, oneColumnGrid } from './bulletin-history.ts';
 import type { PublishedDay } from './bulletin-passages.ts';
+import type { ReconciliationCounts } from './bulletin-reconciliation.kysely.ts';
+import { reconciliationSection } from './bulletin-reconciliation.ts';
 import { passageSection } from './bulletin-passages.ts';
 import type { Names } from './bulletin-passages.ts';
 
@@ -58,6 +61,8 @@ export interface FigureSources {
   days: readonly PublishedDay[];
   /** The figures the previous period's bulletin of the same product published, if it was. */
   previous: BulletinFigures | null;
+  /** A daily report's reconciliation (bulletin-reconciliation.ts); none for a weekly one. */
+  reconciliation?: ReconciliationCounts | undefined;
 }
 
 interface PartitionSpec {
@@ -167,8 +172,16 @@ export function bulletinFigures(sources: FigureSources, names: Names): BulletinF
     const before = sources.previous?.headlines.find((h) => h.key === key)?.value ?? WITHHELD;
     return { key, value, previous: before, change: changeOf(value, before) };
   });
+  const reconciliation =
+    sources.reconciliation === undefined ? [] : [reconciliationSection(sources.reconciliation)];
   return {
-    sections: [passages.section, incidents.section, restrictions.section, hotline.section],
+    sections: [
+      passages.section,
+      ...reconciliation,
+      incidents.section,
+      restrictions.section,
+      hotline.section,
+    ],
     headlines,
   };
 }

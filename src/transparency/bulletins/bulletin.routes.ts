@@ -1,5 +1,5 @@
-// Bulletins over HTTP. Public: the list of published bulletins (JSON), each one's page per
-// language (HTML), its PDF and its C2SP tlog-proof. Staff: drafts and versions (analysts,
+// Bulletins over HTTP. Public: the list of published bulletins (JSON), each one's published
+// content (JSON: the log entry's body), page per language (HTML), PDF and C2SP tlog-proof. Staff: drafts and versions (analysts,
 // coordinators, admins), writing and editing (analysts and coordinators), approval and
 // publication (coordinators only; approval also needs a person other than the last editor).
 import type { FastifyInstance } from 'fastify';
@@ -72,6 +72,17 @@ function registerPublicRoutes(app: FastifyInstance, deps: BulletinRouteDeps): vo
       },
     },
     async (request) => ({ bulletins: await deps.reading.list(request.query) }),
+  );
+  typed.get(
+    '/api/v1/bulletins/:id',
+    {
+      config: { policy: PUBLIC },
+      schema: {
+        summary: 'A published bulletin: its content as logged (texts, figures), log index',
+        params,
+      },
+    },
+    (request) => deps.reading.published(request.params.id),
   );
   typed.get(
     '/bulletins/:id',

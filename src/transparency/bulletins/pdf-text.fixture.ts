@@ -24,11 +24,13 @@ function streamsOf(pdf: Buffer): string[] {
 
 function unicodeMap(cmaps: readonly string[]): Map<number, string> {
   const map = new Map<number, string>();
-  const hexChar = (hex: string) => String.fromCodePoint(Number.parseInt(hex, 16));
+  // A ligature's glyph maps to several characters, written `<0066 0066>` ("ff"): UTF-16 units.
+  const hexChar = (hex: string) =>
+    String.fromCharCode(...(hex.match(/[0-9a-f]{4}/gi) ?? []).map((u) => Number.parseInt(u, 16)));
   for (const cmap of cmaps) {
     for (const range of cmap.matchAll(/<([0-9a-f]+)> <([0-9a-f]+)> \[([^\]]*)\]/gi)) {
       const start = Number.parseInt(range[1] ?? '', 16);
-      const targets = [...(range[3] ?? '').matchAll(/<([0-9a-f]+)>/gi)].map((t) => t[1] ?? '');
+      const targets = [...(range[3] ?? '').matchAll(/<([0-9a-f ]+)>/gi)].map((t) => t[1] ?? '');
       targets.forEach((target, offset) => map.set(start + offset, hexChar(target)));
     }
   }

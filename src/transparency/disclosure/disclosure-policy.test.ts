@@ -11,7 +11,7 @@ describe('disclosure policy', () => {
     });
     assert.equal(STANDARD_POLICY.defaultRule.threshold, 5);
     assert.equal(STANDARD_POLICY.movementRoundingBase, 10);
-    for (const name of ['detention', 'sexual_violence', 'unaccompanied_child']) {
+    for (const name of ['detention', 'sexual_violence', 'unaccompanied_child', 'died_en_route']) {
       assert.equal(ruleFor(STANDARD_POLICY, [name]).threshold, 10);
     }
   });

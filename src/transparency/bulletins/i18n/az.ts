@@ -20,6 +20,7 @@ export const az: Catalogue = {
   'correction.retractedBy': 'Geri götürən bülleten',
   'section.headlines': 'Xülasə',
   'section.passages': 'Keçid məntəqələrindən keçən insanlar',
+  'section.reconciliation': 'Uzlaşdırma: yola düşənlər yekun anında harada idilər',
   'section.incidents': 'Bildirilən insidentlər',
   'section.restrictions': 'Missiyaya qoyulan məhdudiyyətlər',
   'section.hotline': 'Qaynar xəttə müraciətlər',
@@ -40,6 +41,13 @@ export const az: Catalogue = {
   'restriction.other_impediment': 'Digər maneə',
   'hotline.responded': 'Cavablandırılıb',
   'hotline.unanswered': 'Hələ cavablandırılmayıb',
+  'reconciliation.arrived': 'Çatıblar',
+  'reconciliation.held': 'Saxlanılıblar',
+  'reconciliation.turnedBack': 'Geri qaytarılıblar',
+  'reconciliation.died': 'Yolda ölüblər',
+  'reconciliation.enRoute': 'Hələ yoldadırlar, gözlənilən vaxt daxilində',
+  'reconciliation.unaccounted': 'Gecikirlər, harada olduqları məlum deyil',
+  'reconciliation.departed': 'Yola düşüblər (cəmi)',
   'headline.passages': 'Keçid məntəqələrindən keçən insanlar',
   'headline.incidentsReported': 'Bildirilən insidentlər',
   'headline.incidentsVerified': 'Təsdiqlənmiş insidentlər',
@@ -48,5 +56,5 @@ export const az: Catalogue = {
   'headline.restrictions': 'Missiyaya qoyulan məhdudiyyətlər',
   'headline.hotline': 'Qaynar xəttə müraciətlər',
   legend:
-    '"<5" (və ya "<10") həmin saydan az deməkdir; "x" kiçik sayın hesablanmaması üçün gizlədilmiş göstəricidir; keçid sayları 10-a qədər yuvarlaqlaşdırılıb. Real rəqəmlər yəqin ki, daha yüksəkdir.',
+    '"<5" (və ya "<10") həmin saydan az deməkdir; "x" kiçik sayın hesablanmaması üçün gizlədilmiş göstəricidir; keçid və uzlaşdırma sayları 10-a qədər yuvarlaqlaşdırılıb. Real rəqəmlər yəqin ki, daha yüksəkdir.',
 };

@@ -19,6 +19,7 @@ export const en = {
   'correction.retractedBy': 'Retracted by',
   'section.headlines': 'Summary',
   'section.passages': 'People passing checkpoints',
+  'section.reconciliation': 'Reconciliation: where the people who left were at the cut-off',
   'section.incidents': 'Incidents reported',
   'section.restrictions': 'Restrictions on the mission',
   'section.hotline': 'Hotline contacts',
@@ -39,6 +40,13 @@ export const en = {
   'restriction.other_impediment': 'Other impediment',
   'hotline.responded': 'Answered',
   'hotline.unanswered': 'Not yet answered',
+  'reconciliation.arrived': 'Arrived',
+  'reconciliation.held': 'Held back',
+  'reconciliation.turnedBack': 'Turned back',
+  'reconciliation.died': 'Died on the way',
+  'reconciliation.enRoute': 'Still on the way, within the expected time',
+  'reconciliation.unaccounted': 'Overdue, whereabouts not known',
+  'reconciliation.departed': 'Left (total)',
   'headline.passages': 'People passing checkpoints',
   'headline.incidentsReported': 'Incidents reported',
   'headline.incidentsVerified': 'Incidents verified',
@@ -47,7 +55,7 @@ export const en = {
   'headline.restrictions': 'Restrictions on the mission',
   'headline.hotline': 'Hotline contacts',
   legend:
-    '"<5" (or "<10") means fewer than that number; "x" marks a figure hidden so that a small one cannot be worked out; passage counts are rounded to 10. Real figures are likely higher.',
+    '"<5" (or "<10") means fewer than that number; "x" marks a figure hidden so that a small one cannot be worked out; passage and reconciliation counts are rounded to 10. Real figures are likely higher.',
 };
 
 /** A message key. */

@@ -20,6 +20,7 @@ export const hy: Catalogue = {
   'correction.retractedBy': 'Հետ է կանչված',
   'section.headlines': 'Ամփոփում',
   'section.passages': 'Անցակետերով անցած մարդիկ',
+  'section.reconciliation': 'Համադրում՝ որտեղ էին մեկնածներն ամփոփման պահին',
   'section.incidents': 'Հաղորդված միջադեպեր',
   'section.restrictions': 'Առաքելության սահմանափակումներ',
   'section.hotline': 'Թեժ գծի դիմումներ',
@@ -40,6 +41,13 @@ export const hy: Catalogue = {
   'restriction.other_impediment': 'Այլ խոչընդոտ',
   'hotline.responded': 'Պատասխանված',
   'hotline.unanswered': 'Դեռ չպատասխանված',
+  'reconciliation.arrived': 'Ժամանել են',
+  'reconciliation.held': 'Պահվել են',
+  'reconciliation.turnedBack': 'Հետ են ուղարկվել',
+  'reconciliation.died': 'Մահացել են ճանապարհին',
+  'reconciliation.enRoute': 'Դեռ ճանապարհին են՝ սպասվող ժամկետում',
+  'reconciliation.unaccounted': 'Ուշանում են, գտնվելու վայրն անհայտ է',
+  'reconciliation.departed': 'Մեկնել են (ընդամենը)',
   'headline.passages': 'Անցակետերով անցած մարդիկ',
   'headline.incidentsReported': 'Հաղորդված միջադեպեր',
   'headline.incidentsVerified': 'Ստուգված միջադեպեր',
@@ -48,5 +56,5 @@ export const hy: Catalogue = {
   'headline.restrictions': 'Առաքելության սահմանափակումներ',
   'headline.hotline': 'Թեժ գծի դիմումներ',
   legend:
-    '«<5» (կամ «<10») նշանակում է այդ թվից պակաս, «x»՝ ցուցանիշը թաքցված է, որպեսզի փոքր թիվը հնարավոր չլինի հաշվել, անցումների թիվը կլորացված է մինչև 10։ Իրական թվերը հավանաբար ավելի բարձր են։',
+    '«<5» (կամ «<10») նշանակում է այդ թվից պակաս, «x»՝ ցուցանիշը թաքցված է, որպեսզի փոքր թիվը հնարավոր չլինի հաշվել, անցումների և համադրման թվերը կլորացված են մինչև 10։ Իրական թվերը հավանաբար ավելի բարձր են։',
 };

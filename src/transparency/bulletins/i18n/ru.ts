@@ -20,6 +20,7 @@ export const ru: Catalogue = {
   'correction.retractedBy': 'Отозван бюллетенем',
   'section.headlines': 'Сводка',
   'section.passages': 'Люди, прошедшие КПП',
+  'section.reconciliation': 'Сверка: где были выехавшие за период на момент подведения итогов',
   'section.incidents': 'Сообщения об инцидентах',
   'section.restrictions': 'Ограничения для миссии',
   'section.hotline': 'Обращения на горячую линию',
@@ -40,6 +41,13 @@ export const ru: Catalogue = {
   'restriction.other_impediment': 'Иное препятствие',
   'hotline.responded': 'С ответом',
   'hotline.unanswered': 'Ещё без ответа',
+  'reconciliation.arrived': 'Прибыли',
+  'reconciliation.held': 'Задержаны',
+  'reconciliation.turnedBack': 'Возвращены назад',
+  'reconciliation.died': 'Погибли в пути',
+  'reconciliation.enRoute': 'Ещё в пути, в пределах ожидаемого времени',
+  'reconciliation.unaccounted': 'Не прибыли в срок, местонахождение неизвестно',
+  'reconciliation.departed': 'Выехали (всего)',
   'headline.passages': 'Люди, прошедшие КПП',
   'headline.incidentsReported': 'Сообщено об инцидентах',
   'headline.incidentsVerified': 'Проверено инцидентов',
@@ -48,5 +56,5 @@ export const ru: Catalogue = {
   'headline.restrictions': 'Ограничения для миссии',
   'headline.hotline': 'Обращения на горячую линию',
   legend:
-    '«<5» (или «<10») означает «меньше этого числа»; «x» — показатель скрыт, чтобы нельзя было вычислить малое число; число проходов округлено до 10. Реальные цифры, вероятно, выше.',
+    '«<5» (или «<10») означает «меньше этого числа»; «x» — показатель скрыт, чтобы нельзя было вычислить малое число; число проходов и данные сверки округлены до 10. Реальные цифры, вероятно, выше.',
 };
