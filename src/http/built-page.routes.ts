@@ -83,15 +83,31 @@ export interface BuiltPage {
   readonly dir: string;
   /** What the page is, for the `unavailable` and `not_found` messages. */
   readonly name: string;
+  /** The page compiles WebAssembly (the console's QR reader): its CSP allows that, nothing more. */
+  readonly wasm?: boolean;
 }
+
+// helmet's default CSP with one source more for a page that compiles WebAssembly: 'wasm-unsafe-eval'
+// lets it compile wasm and still forbids eval and inline script; every other header is unchanged.
+const WASM_PAGE = {
+  helmet: {
+    contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'wasm-unsafe-eval'"] } },
+  },
+};
 
 /**
  * Registers GET `page.path` and GET `page.files`/assets/… from the build in `page.dir`. The
- * global helmet headers, CSP included, apply to them as to every route.
+ * global helmet headers, CSP included, apply to them as to every route (a `wasm` page's CSP
+ * also allows compiling WebAssembly).
  */
 export function registerBuiltPage(app: FastifyInstance, page: BuiltPage): void {
   const config = { config: { policy: PUBLIC }, schema: { hide: true } };
-  app.get(page.path, config, async (request, reply) => {
+  // A config object of its own: @fastify/helmet writes the route's options into it.
+  const pageOptions =
+    page.wasm === true
+      ? { ...WASM_PAGE, config: { policy: PUBLIC }, schema: { hide: true } }
+      : config;
+  app.get(page.path, pageOptions, async (request, reply) => {
     const html = await readBuilt(join(page.dir, 'index.html'));
     if (html === undefined) {
       throw new DomainError('unavailable', `the ${page.name} is not built`, {

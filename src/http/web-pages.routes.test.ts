@@ -6,10 +6,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, it } from 'node:test';
+import fastifyHelmet from '@fastify/helmet';
 import Fastify from 'fastify';
 import { tempDir } from '../../test/support/temp-dir.ts';
 import { installErrorHandling } from './error-handler.ts';
-import { registerPortal, registerVerifyPage } from './web-pages.routes.ts';
+import { registerConsole, registerPortal, registerVerifyPage } from './web-pages.routes.ts';
 
 async function appServing(dir: string) {
   const app = Fastify();
@@ -138,5 +139,59 @@ describe('GET /portal/sw.js and /portal/manifest.webmanifest', () => {
     const app = await appServing(built);
     const response = await app.inject({ method: 'GET', url: '/verify/sw.js' });
     assert.equal(response.statusCode, 404);
+  });
+});
+
+describe('GET /console: the CSP of a page that compiles WebAssembly', () => {
+  const consoleDir = tempDir();
+  writeFileSync(join(consoleDir, 'index.html'), '<!doctype html><title>console</title>');
+
+  async function helmetApp() {
+    const app = Fastify();
+    installErrorHandling(app);
+    await app.register(fastifyHelmet, { global: true });
+    registerConsole(app, { dir: consoleDir });
+    registerVerifyPage(app, { dir: built });
+    await app.ready();
+    return app;
+  }
+
+  const directives = (header: unknown) =>
+    new Map(
+      String(header)
+        .split(';')
+        .map((directive) => directive.trim().split(/\s+/))
+        .map(([name = '', ...sources]) => [name, sources.join(' ')]),
+    );
+
+  it("adds 'wasm-unsafe-eval' to script-src and changes nothing else", async () => {
+    const app = await helmetApp();
+    const page = await app.inject({ method: 'GET', url: '/console' });
+    const other = await app.inject({ method: 'GET', url: '/verify' });
+    assert.equal(page.statusCode, 200);
+    const csp = directives(page.headers['content-security-policy']);
+    const usual = directives(other.headers['content-security-policy']);
+    assert.equal(csp.get('script-src'), "'self' 'wasm-unsafe-eval'");
+    assert.equal(usual.get('script-src'), "'self'", 'other pages keep the default');
+    assert.deepEqual(
+      [...csp].filter(([name]) => name !== 'script-src'),
+      [...usual].filter(([name]) => name !== 'script-src'),
+    );
+    const rest = (headers: Record<string, unknown>) =>
+      Object.keys(headers)
+        .filter((name) => name !== 'content-security-policy' && name !== 'content-length')
+        .filter((name) => name !== 'date' && name !== 'content-encoding')
+        .sort()
+        .map((name) => `${name}: ${String(headers[name])}`);
+    assert.deepEqual(rest(page.headers), rest(other.headers), 'every other header unchanged');
+  });
+
+  it('keeps the default CSP on the console files and the worker', async () => {
+    const app = await helmetApp();
+    const missing = await app.inject({ method: 'GET', url: '/console/sw.js' });
+    assert.equal(
+      directives(missing.headers['content-security-policy']).get('script-src'),
+      "'self'",
+    );
   });
 });

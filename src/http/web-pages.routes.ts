@@ -44,5 +44,11 @@ export function registerPortal(app: FastifyInstance, options: { dir?: string }):
 /** Registers GET /console and its files under /console/ from the built console in `dir`. */
 export function registerConsole(app: FastifyInstance, options: { dir?: string }): void {
   const dir = options.dir ?? CONSOLE_DIR;
-  registerBuiltPage(app, { path: '/console', files: '/console', dir, name: 'staff console' });
+  registerBuiltPage(app, {
+    path: '/console',
+    files: '/console',
+    dir,
+    name: 'staff console',
+    wasm: true,
+  });
 }
