@@ -3,4 +3,16 @@
 import { defineConfig } from 'vite';
 import { pageConfig } from './page.vite.ts';
 
-export default defineConfig(pageConfig('site', '/site/'));
+const page = pageConfig('site', '/site/');
+
+export default defineConfig({
+  ...page,
+  build: {
+    ...page.build,
+    // The charts, the map, its outlines and the methodology text are loaded lazily, so the
+    // entry shares some modules with them in chunks of their own: preload links in index.html
+    // (`<link rel="modulepreload">`, allowed by script-src 'self'; no polyfill, no inline script)
+    // fetch those alongside the entry instead of after it.
+    modulePreload: { polyfill: false },
+  },
+});

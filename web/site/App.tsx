@@ -1,9 +1,23 @@
 // The public site's one page: the mission's published figures, in the reader's language.
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchJson } from './data.ts';
 import { LANGUAGES, CATALOGUES } from './i18n/catalogues.ts';
-import { Commitments, Incidents, Passages, Reports, Restrictions } from './sections.tsx';
+import {
+  Commitments,
+  Incidents,
+  MapSection,
+  Passages,
+  Reports,
+  Restrictions,
+} from './sections.tsx';
+import { useHashView } from './use-hash-view.ts';
 import { useLoaded } from './use-loaded.ts';
+
+// The methodology page and its text load only when it is opened.
+const Methodology = lazy(async () => ({
+  default: (await import('./methodology/methodology.tsx')).Methodology,
+}));
 
 const loadServer = () => fetchJson<{ dataset?: string }>('/api/v1');
 
@@ -32,6 +46,7 @@ export function App() {
   const { t } = useTranslation();
   const server = useLoaded(loadServer);
   const synthetic = server.state === 'ready' && server.value.dataset === 'synthetic-demo';
+  const view = useHashView();
   return (
     <>
       <header>
@@ -43,17 +58,31 @@ export function App() {
           {t('synthetic')}
         </p>
       ) : null}
-      <main>
+      {view === 'methodology' ? (
+        <main>
+          <Suspense fallback={<p aria-busy="true">{t('loading')}</p>}>
+            <Methodology />
+          </Suspense>
+        </main>
+      ) : null}
+      {/* Kept mounted while the methodology shows, so going back keeps choices and data. */}
+      <main hidden={view === 'methodology'}>
         <p>{t('intro')}</p>
-        <p className="legend">{t('legend')}</p>
+        <p className="legend">
+          {t('legend')} <a href="#methodology">{t('methodologyLink')}</a>
+        </p>
         <Reports />
         <Passages />
         <Incidents />
+        <MapSection />
         <Restrictions />
         <Commitments />
         <section aria-labelledby="more">
           <h2 id="more">{t('moreHeading')}</h2>
           <ul>
+            <li>
+              <a href="#methodology">{t('methodologyLink')}</a>
+            </li>
             <li>
               <a href="/verify">{t('verifyLink')}</a>
             </li>

@@ -32,6 +32,19 @@ export interface Commitment {
   text: string;
   translations: Record<string, string>;
   madeOn: string;
+  sourceRef: string;
+  scope: string;
+  version: number;
+}
+
+/** One version of a commitment, as its public history lists it. */
+export interface CommitmentVersion {
+  version: number;
+  text: string;
+  translations: Record<string, string>;
+  madeOn: string;
+  reason: string;
+  at: string;
 }
 
 /** Fetches JSON from this server; throws on any answer but 200. */
@@ -41,14 +54,45 @@ export async function fetchJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+const once = new Map<string, Promise<unknown>>();
+
+/** Fetches `url` once per page load: sections that read the same product share one request. */
+export function fetchOnce<T>(url: string): Promise<T> {
+  const known = once.get(url);
+  if (known !== undefined) return known as Promise<T>;
+  const loading = fetchJson<T>(url);
+  once.set(url, loading);
+  void loading.catch(() => once.delete(url));
+  return loading;
+}
+
 /** The latest release of `name`, or null when it has none. */
 export async function latestRelease(name: string): Promise<Release | null> {
-  const catalogue = await fetchJson<{ datasets: DatasetEntry[] }>('/api/v1/open-data');
+  const catalogue = await fetchOnce<{ datasets: DatasetEntry[] }>('/api/v1/open-data');
   const version = catalogue.datasets.find((d) => d.name === name)?.latest?.version;
   if (version === undefined) return null;
-  const release = await fetchJson<{ rows: Row[] }>(`/open-data/${name}/${String(version)}.json`);
+  const release = await fetchOnce<{ rows: Row[] }>(`/open-data/${name}/${String(version)}.json`);
   return { version, rows: release.rows };
 }
+
+/** A place of the published gazetteer. */
+export interface Place {
+  id: string;
+  kind: string;
+  names: Partial<Record<string, string>> & { en: string };
+  lat: number;
+  lon: number;
+  adminCode: string | null;
+}
+
+/** The published gazetteer's places. */
+export async function loadPlaces(): Promise<Place[]> {
+  return (await fetchOnce<{ places: Place[] }>('/api/v1/places')).places;
+}
+
+/** A place's name in `language`, else in English. */
+export const placeName = (place: Place, language: string) =>
+  place.names[language] ?? place.names.en;
 
 /** The rows of the last `days` distinct values of `column` (dates sort as text), newest first. */
 export function lastDays(rows: readonly Row[], column: string, days: number): Row[] {

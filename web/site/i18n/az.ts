@@ -17,7 +17,8 @@ export const az: Catalogue = {
   reportsHeading: 'Gündəlik hesabatlar',
   reportsFor: '{{date}} tarixli hesabat',
   passagesHeading: 'Keçid məntəqələri və istiqamətlər üzrə keçidlər',
-  passagesCaption: 'Hesabat günləri {{from}} – {{to}} (açıq məlumat buraxılışı {{version}})',
+  passagesCaption:
+    '{{checkpoint}}: hesabat günləri {{from}} – {{to}} (açıq məlumat buraxılışı {{version}})',
   day: 'Gün',
   checkpoint: 'Keçid məntəqəsi',
   direction: 'İstiqamət',
@@ -44,4 +45,48 @@ export const az: Catalogue = {
   verifyLink: 'Şəffaflıq jurnalını brauzerinizdə yoxlayın',
   openDataLink: 'Açıq məlumat kataloqu (HXL ilə CSV, JSON, GeoJSON)',
   feedLink: 'Hesabatların Atom lenti',
+  passagesChartCaption:
+    '{{checkpoint}} vasitəsilə keçən insanlar, hesabat günlərinə və istiqamətə görə (açıq məlumat buraxılışı {{version}}). Boşluq rəqəmi «<5», «<10» və ya «x» olan, yaxud rəqəmi olmayan gündür.',
+  'people.out': 'İnsanlar, çıxış',
+  'people.in': 'İnsanlar, giriş',
+  'vehicles.out': 'Nəqliyyat, çıxış',
+  'vehicles.in': 'Nəqliyyat, giriş',
+  noRow: '—',
+  noRowLegend: '«—»: buraxılışda həmin gün üçün rəqəm yoxdur.',
+  incidentsTypeChartCaption:
+    'Təsdiqlənmiş insidentlər, hesabat günlərinə və hadisə növünə görə ({{version}} saylı açıq məlumat buraxılışının qeydləri).',
+  incidentsStatusChartCaption:
+    'Təsdiqlənmiş insidentlər, hesabat günlərinə və təsdiq statusuna görə ({{version}} saylı açıq məlumat buraxılışının qeydləri; açıq məlumatlarda yalnız təsdiqlənmiş insidentlər var).',
+  incidentsPerDayCaption:
+    'Təsdiqlənmiş insidentlər, hesabat günlərinə görə: hadisə növü və təsdiq statusu üzrə (açıq məlumat buraxılışı {{version}})',
+  verificationStatus: 'Təsdiq statusu',
+  'eventType.battles': 'Döyüşlər',
+  'eventType.explosions': 'Partlayışlar və məsafədən zorakılıq',
+  'eventType.civilians': 'Mülki şəxslərə qarşı zorakılıq',
+  'eventType.protests': 'Etirazlar',
+  'eventType.riots': 'İğtişaşlar',
+  'eventType.strategic': 'Strateji hadisələr',
+  mapHeading: 'Təsdiqlənmiş insidentlərin xəritəsi',
+  mapShow: 'Göstər',
+  mapIncidentsOption: 'Yerlərə görə insidentlər, bütün hesabat günləri',
+  mapKilledOption: 'Həlak olanlar, hesabat günü {{date}}',
+  mapIncidentsTitle: 'Yerlərə görə təsdiqlənmiş insidentlər (açıq məlumat buraxılışı {{version}})',
+  mapKilledTitle:
+    '{{date}} hesabat günü həlak olanlar, ərazilərə görə (açıq məlumat buraxılışı {{version}})',
+  mapDescription:
+    'Buraxılışda adı çəkilən hər yerdə dərc olunmuş rəqəmə uyğun ölçülü dairələr; içi boş kvadrat ölçüsüz gizlədilmiş rəqəmdir; boz nöqtələr məkanlar siyahısının digər yerləridir.',
+  mapCaption:
+    'Dairənin sahəsi rəqəmə mütənasibdir; kiçik halqa sıfırdır. İçi boş kvadrat «<5», «<10» və ya «x» kimi dərc olunmuş rəqəmi göstərir: onun ölçüsü heç nə bildirmir. Boz nöqtələr məkanlar siyahısının digər yerləridir. Buraxılışın yalnız rayon dəqiqliyi ilə göstərdiyi insidentlər cədvəldə sadalanır, xəritədə çəkilmir.',
+  districtOnly: 'Rayon {{code}} (xəritədə yoxdur)',
+  place: 'Yer',
+  figure: 'Rəqəm',
+  restrictionsLatest: 'Son {{limit}} məhdudiyyət, qeydə alındığı kimi',
+  restrictionBy: '{{place}}, məhdudiyyət qoyan: {{party}}',
+  unknownPlace: 'yer göstərilməyib',
+  unknownParty: 'məlum deyil',
+  duration: '{{minutes}} dəq',
+  commitmentSource: 'Mənbə: {{source}}. Əhatə: {{scope}}.',
+  commitmentHistory: 'Tarixçə (versiyalar: {{versions}})',
+  commitmentVersion: 'Versiya {{version}}, {{date}}: {{reason}}',
+  methodologyLink: 'Missiya necə hesablayır: metodologiya',
 };

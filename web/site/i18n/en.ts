@@ -17,7 +17,8 @@ export const en = {
   reportsHeading: 'Daily reports',
   reportsFor: 'Report for {{date}}',
   passagesHeading: 'Passages by checkpoint and direction',
-  passagesCaption: 'Reporting days {{from}} to {{to}} (open data release {{version}})',
+  passagesCaption:
+    '{{checkpoint}}: reporting days {{from}} to {{to}} (open data release {{version}})',
   day: 'Day',
   checkpoint: 'Checkpoint',
   direction: 'Direction',
@@ -44,6 +45,50 @@ export const en = {
   verifyLink: 'Verify the transparency log in your browser',
   openDataLink: 'Open data catalogue (CSV with HXL, JSON, GeoJSON)',
   feedLink: 'Atom feed of the reports',
+  passagesChartCaption:
+    'People crossing at {{checkpoint}} per reporting day, by direction (open data release {{version}}). A gap is a day whose figure is "<5", "<10" or "x", or has no figure.',
+  'people.out': 'People leaving',
+  'people.in': 'People entering',
+  'vehicles.out': 'Vehicles leaving',
+  'vehicles.in': 'Vehicles entering',
+  noRow: '—',
+  noRowLegend: '"—": the release has no figure for that day.',
+  incidentsTypeChartCaption:
+    'Verified incidents per reporting day, by event type (records of open data release {{version}}).',
+  incidentsStatusChartCaption:
+    'Verified incidents per reporting day, by verification status (records of open data release {{version}}; the open data holds verified incidents only).',
+  incidentsPerDayCaption:
+    'Verified incidents per reporting day, by event type and by verification status (open data release {{version}})',
+  verificationStatus: 'Verification status',
+  'eventType.battles': 'Battles',
+  'eventType.explosions': 'Explosions and remote violence',
+  'eventType.civilians': 'Violence against civilians',
+  'eventType.protests': 'Protests',
+  'eventType.riots': 'Riots',
+  'eventType.strategic': 'Strategic developments',
+  mapHeading: 'Map of verified incidents',
+  mapShow: 'Show',
+  mapIncidentsOption: 'Incidents per place, all reporting days',
+  mapKilledOption: 'People killed, reporting day {{date}}',
+  mapIncidentsTitle: 'Verified incidents per place (open data release {{version}})',
+  mapKilledTitle:
+    'People killed on reporting day {{date}}, per area (open data release {{version}})',
+  mapDescription:
+    'Circles sized by the published figure at each place the release names; a hollow square is a suppressed figure, with no size; grey dots are other places of the gazetteer.',
+  mapCaption:
+    'A circle\'s area is proportional to the figure; a small ring is zero. A hollow square marks a figure published as "<5", "<10" or "x": it claims no size. Grey dots are other places of the gazetteer. Incidents the release places only at district level are listed in the table, not drawn.',
+  districtOnly: 'District {{code}} (not drawn)',
+  place: 'Place',
+  figure: 'Figure',
+  restrictionsLatest: 'The latest {{limit}} restrictions, as recorded',
+  restrictionBy: '{{place}}, imposed by {{party}}',
+  unknownPlace: 'place not given',
+  unknownParty: 'not known',
+  duration: '{{minutes}} min',
+  commitmentSource: 'Source: {{source}}. Scope: {{scope}}.',
+  commitmentHistory: 'History (versions: {{versions}})',
+  commitmentVersion: 'Version {{version}}, {{date}}: {{reason}}',
+  methodologyLink: 'How the mission counts: methodology',
 };
 
 /** A catalogue: every key of the English one. */

@@ -1,0 +1,40 @@
+// A chart with its caption and legend, the chart itself loaded lazily (uPlot stays out of the
+// first paint). The legend is text in the page, so it is translated and read out; the table
+// next to the figure holds the figures.
+import { lazy, Suspense } from 'react';
+import { chartColour } from './chart-colours.ts';
+import type { LineChartProps } from './line-chart.tsx';
+
+const LineChart = lazy(async () => ({ default: (await import('./line-chart.tsx')).LineChart }));
+
+/** A captioned chart: the caption text names the canvas for assistive technology too. */
+export function ChartFigure(
+  props: Omit<LineChartProps, 'labelledBy'> & { id: string; caption: string },
+) {
+  const captionId = `${props.id}-chart-caption`;
+  return (
+    <figure className="chart-figure">
+      <Suspense fallback={<div className="chart chart-waiting" />}>
+        <LineChart
+          labelledBy={captionId}
+          days={props.days}
+          lines={props.lines}
+          language={props.language}
+        />
+      </Suspense>
+      <ul className="chart-legend">
+        {props.lines.map((line, index) => (
+          <li key={line.label}>
+            <span
+              className="swatch"
+              style={{ background: chartColour(index) }}
+              aria-hidden="true"
+            />
+            {line.label}
+          </li>
+        ))}
+      </ul>
+      <figcaption id={captionId}>{props.caption}</figcaption>
+    </figure>
+  );
+}
