@@ -1,6 +1,12 @@
 /** @jsxImportSource preact */
-// The resident portal (issue 5): preact, for cheap phones on bad networks.
+// The resident portal (issue 5): preact, for cheap phones on bad networks. Starts in the
+// reader's language and registers the service worker that lets the portal open offline.
 import { render } from 'preact';
+import { App } from './app.tsx';
+import { firstLanguage } from './language.ts';
+import { registerServiceWorker } from './offline.ts';
+import './style.css';
 
 const root = document.getElementById('root');
-if (root !== null) render(<main id="portal" />, root);
+if (root !== null) render(<App initial={firstLanguage()} />, root);
+registerServiceWorker();
