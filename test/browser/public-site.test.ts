@@ -104,7 +104,7 @@ async function openSite(): Promise<Page> {
     if (!url.startsWith(started!.server.url) && !url.startsWith('data:')) elsewhere.push(url);
   });
   page.on('response', (response) => {
-    if (/\/site\/assets\/countries-110m-[\w-]+\.json$/.test(response.url())) {
+    if (/\/site\/assets\/countries-(50|110)m-[\w-]+\.json$/.test(response.url())) {
       outlines.push(response.status());
     }
   });
