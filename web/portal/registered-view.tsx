@@ -2,8 +2,8 @@
 // The answer of a registration: the reference code, shown this once, large enough to copy by
 // hand, and its QR code (the code alone, as the staff's printout: src/passage/registry/
 // households/reference-qr.ts) drawn in the browser into an image held in memory (a data: URI,
-// which the CSP allows; nothing is fetched).
-import { toString as qrToString } from 'qrcode';
+// which the CSP allows). The QR encoder is loaded only here, after a registration, so the
+// portal's first start runs less script; the service worker keeps it like every build file.
 import { useEffect, useState } from 'preact/hooks';
 import { StepHeading } from './form.tsx';
 import { useLocale } from './language.ts';
@@ -19,9 +19,11 @@ function useQrImage(code: string): string | undefined {
   const [image, setImage] = useState<string | undefined>(undefined);
   useEffect(() => {
     let live = true;
-    void qrToString(code, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }).then((svg) => {
-      if (live) setImage(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
-    });
+    void import('qrcode')
+      .then((qr) => qr.toString(code, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }))
+      .then((svg) => {
+        if (live) setImage(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
+      });
     return () => {
       live = false;
     };

@@ -33,6 +33,17 @@ export type Translate = (key: MessageKey, values?: MessageValues) => string;
  * @example translator('ru')('memberHeading', { number: 2 }) // 'Член семьи 2'
  */
 export function translator(language: Language): Translate {
+  const made = TRANSLATORS.get(language);
+  if (made !== undefined) return made;
+  const translate = makeTranslator(language);
+  TRANSLATORS.set(language, translate);
+  return translate;
+}
+
+// One per language: the page asks on every render, and an Intl formatter is costly to make.
+const TRANSLATORS = new Map<Language, Translate>();
+
+function makeTranslator(language: Language): Translate {
   const catalogue = CATALOGUES[language];
   // Without grouping: the numbers here are years and counts, and 1 941 is no year.
   const numbers = new Intl.NumberFormat(language, { useGrouping: false });
