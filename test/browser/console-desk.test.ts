@@ -343,6 +343,71 @@ describe('the analyst desk', { skip }, () => {
     await checkScreen(a, '7-cleared');
   });
 
+  it('links the incident to a commitment as evidence, shown in the register', async () => {
+    await a.getByText(en['link.heading']).click();
+    const form = a.locator('details', { hasText: en['link.heading'] });
+    const commitment = form.getByLabel(en['link.commitment']);
+    const commitmentName = (await commitment.locator('option:checked').textContent()) ?? '';
+    await form.getByLabel(en['bearing.breach']).check();
+    await form
+      .getByLabel(en['link.reasoning'])
+      .fill('a detention at the bridge, against the pledge');
+    await form.getByRole('button', { name: en['link.submit'] }).click();
+    await form.getByText(en['link.done']).waitFor();
+    await a.getByRole('button', { name: en['section.commitments'] }).click();
+    await a.locator('button.record', { hasText: commitmentName }).first().click();
+    const evidence = a.locator('.detail li', { hasText: incidentRef });
+    await evidence.waitFor();
+    assert.match((await evidence.textContent()) ?? '', /a breach/);
+    await checkScreen(a, '8-commitment');
+  });
+
+  it('dismisses one duplicate pair, and merges a confirmed one only when asked', async () => {
+    await a.getByRole('button', { name: en['section.duplicates'] }).click();
+    const cards = a.locator('li.pair');
+    await cards.first().waitFor();
+    await checkScreen(a, '9-duplicates');
+    const received = `— ${en['state.received']}`;
+    const dismissed = cards.filter({ hasNotText: received }).first();
+    await dismissed.getByLabel(en.reason).fill('different vehicles on different days');
+    await dismissed.getByRole('button', { name: en['duplicates.dismissed'], exact: true }).click();
+    await dismissed.getByText(en['duplicates.decided.dismissed']).waitFor();
+    const card = cards.filter({ hasText: received }).first();
+    const sides = await card.locator('.sides li').allTextContents();
+    const duplicate = sides.find((side) => side.includes(received))?.match(/[0-9a-f]{8}/)?.[0];
+    const kept = sides.find((side) => !side.includes(received))?.match(/[0-9a-f]{8}/)?.[0];
+    assert.ok(duplicate !== undefined && kept !== undefined, sides.join(' | '));
+    await card.getByLabel(en.reason).fill('the same detention reported twice');
+    await card.getByRole('button', { name: en['duplicates.confirmed'], exact: true }).click();
+    await card.getByText(en['duplicates.decided.confirmed']).waitFor();
+    // Confirming merged nothing: the merge is its own, explicit step.
+    await card.getByLabel(fill(en['merge.into'], { from: duplicate, into: kept })).check();
+    await card.locator('.follow-up').getByLabel(en.reason).fill('merging the later report');
+    await card.getByRole('button', { name: en['merge.submit'] }).click();
+    await card.getByText(en['merge.merged']).waitFor();
+    await a.getByRole('button', { name: en['section.incidents'] }).click();
+    await a.getByLabel(en['incidents.state']).selectOption('merged');
+    await a.locator('button.record', { hasText: duplicate }).waitFor();
+  });
+
+  it('lets a coordinator move a tracing request, and an analyst only read it', async () => {
+    await b.getByRole('button', { name: ru['section.tracing'] }).click();
+    await b.getByLabel(ru['tracing.state']).selectOption('opened');
+    await b.locator('button.record').first().click();
+    await b.getByRole('button', { name: ru['tracingState.active_search'] }).click();
+    await b
+      .locator('.history li', {
+        hasText: `${ru['tracingState.opened']} → ${ru['tracingState.active_search']}`,
+      })
+      .waitFor();
+    await checkScreen(b, '10-tracing-ru');
+    await a.getByRole('button', { name: en['section.tracing'] }).click();
+    await a.getByLabel(en['tracing.state']).selectOption('active_search');
+    await a.locator('button.record').first().click();
+    await a.getByText(en['tracing.readOnly']).waitFor();
+    assert.equal(await a.locator('.detail .buttons').count(), 0, 'no step for an analyst');
+  });
+
   it('shows a new alert on the open desk at once, without a reload', async () => {
     assert.equal(await a.locator('.stream').textContent(), en['stream.live']);
     const before = await a.evaluate(() => performance.getEntriesByType('navigation').length);
@@ -359,12 +424,12 @@ describe('the analyst desk', { skip }, () => {
       .textContent();
     assert.equal(announced, fill(en['alerts.announce'], { text: sentence }));
     assert.equal(await a.evaluate(() => performance.getEntriesByType('navigation').length), before);
-    await checkScreen(a, '8-live-alert');
+    await checkScreen(a, '11-live-alert');
     await a
       .getByRole('button', { name: fill(en['alerts.showAll'], { count: '' }).split(' (')[0]! })
       .click();
     await a.locator('.records li', { hasText: sentence }).waitFor();
-    await checkScreen(a, '9-alerts');
+    await checkScreen(a, '12-alerts');
   });
 
   it('raised no script error and no CSP violation; only the expected refusals were logged', () => {

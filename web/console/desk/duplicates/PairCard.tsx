@@ -8,23 +8,10 @@ import type { DuplicateDecisionKind } from '../../../../src/monitoring/model/dup
 import { api } from '../../api.ts';
 import { DeskError } from '../shared/DeskError.tsx';
 import type { PairSide, Verdict } from '../shared/desk-types.ts';
-import { formatNumber, formatShare, shortId } from '../shared/format.ts';
+import { formatNumber, formatShare } from '../shared/format.ts';
 import { useAction } from '../shared/use-api.ts';
 import { FollowUp } from './FollowUp.tsx';
-
-function Side({ side }: { side: PairSide }) {
-  const { t } = useTranslation('desk');
-  const status =
-    side.status === undefined
-      ? ''
-      : t(side.kind === 'incident' ? `state.${side.status}` : `itemStatus.${side.status}`);
-  return (
-    <li>
-      {t(`pairKind.${side.kind}`, { id: shortId(side.id) })}
-      {status === '' ? null : <span className="muted"> — {status}</span>}
-    </li>
-  );
-}
+import { PairSideView } from './PairSideView.tsx';
 
 function Likeness({ verdict }: { verdict: Verdict }) {
   const { t, i18n } = useTranslation('desk');
@@ -74,8 +61,8 @@ export function PairCard({
   return (
     <li className="pair">
       <ul className="sides">
-        <Side side={pair[0]} />
-        <Side side={pair[1]} />
+        <PairSideView side={pair[0]} />
+        <PairSideView side={pair[1]} />
       </ul>
       <Likeness verdict={verdict} />
       {decided === undefined ? (
