@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchJson } from './data.ts';
 import { LANGUAGES, CATALOGUES } from './i18n/catalogues.ts';
+import { Reconciliation } from './reconciliation.tsx';
 import {
   Commitments,
   Incidents,
@@ -73,6 +74,7 @@ export function App() {
         </p>
         <Reports />
         <Passages />
+        <Reconciliation />
         <Incidents />
         <MapSection />
         <Restrictions />
