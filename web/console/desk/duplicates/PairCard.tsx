@@ -30,15 +30,18 @@ function Likeness({ verdict }: { verdict: Verdict }) {
   );
 }
 
-/** The card of `pair`, whose decision is at `version` (0: none yet). */
+/** The card of `pair`, whose decision is at `version` (0: none yet), `current` if any. */
 export function PairCard({
   pair,
   verdict,
   version,
+  current,
 }: {
   pair: readonly [PairSide, PairSide];
   verdict: Verdict;
   version: number;
+  /** What was decided about the pair before, if anything. */
+  current?: DuplicateDecisionKind | undefined;
 }) {
   const { t } = useTranslation('desk');
   const action = useAction();
@@ -65,6 +68,9 @@ export function PairCard({
         <PairSideView side={pair[1]} />
       </ul>
       <Likeness verdict={verdict} />
+      {current === undefined || decided !== undefined ? null : (
+        <p className="muted">{t('duplicates.current', { decision: t(`duplicates.${current}`) })}</p>
+      )}
       {decided === undefined ? (
         <form onSubmit={(event) => void submit(event)} aria-busy={action.busy}>
           <label>

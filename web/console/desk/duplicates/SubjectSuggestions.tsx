@@ -33,6 +33,7 @@ export function SubjectSuggestions({ subject }: { subject: PairSide }) {
                   pair={[subject, suggestion.record]}
                   verdict={suggestion}
                   version={suggestion.decision?.version ?? 0}
+                  current={suggestion.decision?.decision}
                 />
               ))}
             </ul>

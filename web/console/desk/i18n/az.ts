@@ -99,6 +99,7 @@ const azDesk = {
   'duplicates.score': 'Oxşarlıq: {{score}}',
   'duplicates.hoursApart': '{{hours}} saat fərq',
   'duplicates.kmApart': '{{km}} km məsafə',
+  'duplicates.current': 'İndiyədək qərar: {{decision}}.',
   'duplicates.dismissed': 'Fərqli hadisələr',
   'duplicates.confirmed': 'Eyni hadisə',
   'duplicates.decided.dismissed': 'Rədd edildi: bu cüt bir daha təklif olunmayacaq.',

@@ -100,6 +100,7 @@ const enDesk = {
   'duplicates.score': 'Alike: {{score}}',
   'duplicates.hoursApart': '{{hours}} h apart',
   'duplicates.kmApart': '{{km}} km apart',
+  'duplicates.current': 'Decided so far: {{decision}}.',
   'duplicates.dismissed': 'Not the same event',
   'duplicates.confirmed': 'The same event',
   'duplicates.decided.dismissed': 'Dismissed: this pair will not be suggested again.',

@@ -99,6 +99,7 @@ const hyDesk = {
   'duplicates.score': 'Նմանություն՝ {{score}}',
   'duplicates.hoursApart': '{{hours}} ժ տարբերություն',
   'duplicates.kmApart': '{{km}} կմ հեռավորություն',
+  'duplicates.current': 'Մինչ այժմ որոշված է՝ {{decision}}։',
   'duplicates.dismissed': 'Տարբեր իրադարձություններ',
   'duplicates.confirmed': 'Նույն իրադարձությունը',
   'duplicates.decided.dismissed': 'Մերժված է․ այս զույգն այլևս չի առաջարկվի։',

@@ -99,6 +99,7 @@ const ruDesk = {
   'duplicates.score': 'Сходство: {{score}}',
   'duplicates.hoursApart': 'разница {{hours}} ч',
   'duplicates.kmApart': 'в {{km}} км',
+  'duplicates.current': 'Решено ранее: {{decision}}.',
   'duplicates.dismissed': 'Разные события',
   'duplicates.confirmed': 'Одно и то же событие',
   'duplicates.decided.dismissed': 'Отклонено: эта пара больше не будет предлагаться.',
