@@ -123,7 +123,7 @@ export function App(props: { initial: Language }) {
   const t = translator(language);
   useEffect(() => {
     document.documentElement.lang = language;
-    document.title = `${t('title')} · Vigil`;
+    document.title = `${t('title')} · ${t('brand')}`;
   }, [language]);
   useEffect(() => {
     // The back button, or a link: a step the page did not open itself (open() below has set
@@ -149,7 +149,7 @@ export function App(props: { initial: Language }) {
   return (
     <LocaleContext.Provider value={{ language, t }}>
       <header>
-        <p class="brand">Vigil</p>
+        <p class="brand">{t('brand')}</p>
         <LanguageSwitch
           onChange={(chosen) => {
             setLanguage(chosen);

@@ -18,11 +18,7 @@ import {
 } from './form.tsx';
 import type { FieldErrors } from './form.tsx';
 import { useLocale } from './language.ts';
-
-/** A receipt code without spaces and hyphens: 32 letters a–z and digits 2–7 (RFC 4648). */
-function isReceiptCode(text: string): boolean {
-  return /^[a-z2-7]{32}$/.test(text.replace(/[\s-]/g, '').toLowerCase());
-}
+import { isReceiptCode } from './receipt-code.ts';
 
 function receiptErrors(code: string): FieldErrors {
   if (code.trim() === '') return { 'follow-code': { key: 'required' } };

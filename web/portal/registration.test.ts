@@ -1,8 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { registrationSchema } from '../../src/passage/registry/households/household.schema.ts';
+import {
+  MAX_MEMBERS as SERVER_MAX_MEMBERS,
+  registrationSchema,
+} from '../../src/passage/registry/households/household.schema.ts';
+import { CONSENT_PURPOSES } from '../../src/people/consent.ts';
+import { MIN_BIRTH_YEAR as SERVER_MIN_BIRTH_YEAR, SEXES } from '../../src/people/identity.ts';
+import { INTENTIONS } from '../../src/passage/model/states.ts';
 import {
   birthYearError,
+  CONSENT_CHOICES,
+  INTENTION_CHOICES,
+  MAX_MEMBERS,
+  MIN_BIRTH_YEAR,
+  SEX_CHOICES,
   emptyMember,
   registrationBody,
   registrationErrors,
@@ -34,6 +45,14 @@ const filled: RegistrationDraft = {
 };
 
 describe('the registration step', () => {
+  it('offers exactly what the server takes (the page keeps its own copy: zod stays out of it)', () => {
+    assert.equal(MIN_BIRTH_YEAR, SERVER_MIN_BIRTH_YEAR);
+    assert.equal(MAX_MEMBERS, SERVER_MAX_MEMBERS);
+    assert.deepEqual([...INTENTION_CHOICES].sort(), [...INTENTIONS].sort());
+    assert.deepEqual([...SEX_CHOICES].sort(), [...SEXES].sort());
+    assert.deepEqual([...CONSENT_CHOICES].sort(), [...CONSENT_PURPOSES].sort());
+  });
+
   it('names every missing or wrong answer by its field, in the order of the form', () => {
     const draft: RegistrationDraft = {
       intention: '',

@@ -57,8 +57,7 @@ function JourneyList(props: { journeys: readonly Journey[] }) {
             : placeName({ id: '', ...journey.lastPlace }, language);
         return (
           <li key={index}>
-            <strong>{t('personNumber', { number: index + 1 })}</strong>:{' '}
-            {t(`state_${journey.state}`)}
+            {t('personState', { number: index + 1, state: t(`state_${journey.state}`) })}
             {seen === undefined ? null : (
               <div>
                 {place === undefined

@@ -4,6 +4,7 @@ import type { Catalogue } from './en.ts';
 /** The resident portal's messages in Azerbaijani. */
 export const az: Catalogue = {
   languageName: 'Azərbaycanca',
+  brand: 'Vigil',
   language: 'Dil',
   title: 'Sakinlər portalı',
   intro:
@@ -80,7 +81,7 @@ export const az: Catalogue = {
   memberBirthYear: 'Üzvlərdən birinin doğum ili',
   submitStatus: 'Səfəri yoxlamaq',
   statusResultHeading: 'Səfərin vəziyyəti',
-  personNumber: 'Şəxs {{number}}',
+  personState: 'Şəxs {{number}}: {{state}}',
   state_listed: 'Qeydiyyatdadır, hələ yola çıxmayıb',
   state_no_show: 'Yola düşməyə gəlməyib',
   state_boarded: 'Yoldadır',

@@ -5,6 +5,7 @@
 /** The resident portal's messages in English. */
 export const en = {
   languageName: 'English',
+  brand: 'Vigil',
   language: 'Language',
   title: 'Resident portal',
   intro:
@@ -81,7 +82,7 @@ export const en = {
   memberBirthYear: 'Year of birth of a member',
   submitStatus: 'Check the journey',
   statusResultHeading: 'Journey status',
-  personNumber: 'Person {{number}}',
+  personState: 'Person {{number}}: {{state}}',
   state_listed: 'Registered, not yet travelling',
   state_no_show: 'Did not come to the departure',
   state_boarded: 'On the way',

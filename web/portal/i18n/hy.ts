@@ -4,6 +4,7 @@ import type { Catalogue } from './en.ts';
 /** The resident portal's messages in Armenian. */
 export const hy: Catalogue = {
   languageName: 'Հայերեն',
+  brand: 'Vigil',
   language: 'Լեզու',
   title: 'Բնակիչների պորտալ',
   intro:
@@ -80,7 +81,7 @@ export const hy: Catalogue = {
   memberBirthYear: 'Անդամներից մեկի ծննդյան տարեթիվը',
   submitStatus: 'Ստուգել ճանապարհորդությունը',
   statusResultHeading: 'Ճանապարհորդության կարգավիճակ',
-  personNumber: 'Անձ {{number}}',
+  personState: 'Անձ {{number}}՝ {{state}}',
   state_listed: 'Գրանցված է, դեռ ճանապարհին չէ',
   state_no_show: 'Չի ներկայացել մեկնմանը',
   state_boarded: 'Ճանապարհին է',

@@ -4,6 +4,7 @@ import type { Catalogue } from './en.ts';
 /** The resident portal's messages in Russian. */
 export const ru: Catalogue = {
   languageName: 'Русский',
+  brand: 'Vigil',
   language: 'Язык',
   title: 'Портал для жителей',
   intro:
@@ -78,7 +79,7 @@ export const ru: Catalogue = {
   memberBirthYear: 'Год рождения члена семьи',
   submitStatus: 'Проверить поездку',
   statusResultHeading: 'Статус поездки',
-  personNumber: 'Человек {{number}}',
+  personState: 'Человек {{number}}: {{state}}',
   state_listed: 'Зарегистрирован, ещё не в пути',
   state_no_show: 'Не пришёл к отправлению',
   state_boarded: 'В пути',
