@@ -167,7 +167,7 @@ describe('the resident portal', { skip }, () => {
     assert.equal(await focusedId(page), 'status-heading');
     assert.equal(await page.getByLabel('Reference code').inputValue(), referenceCode);
     await page.getByLabel('Year of birth of a member').fill('1941');
-    await page.getByRole('button', { name: 'Check the journey' }).click();
+    await page.getByLabel('Year of birth of a member').press('Enter');
     await page.locator('.journeys').waitFor();
     assert.equal(await focusedId(page), 'journeys-heading');
     assert.deepEqual(await page.locator('.journeys li').allTextContents(), [
@@ -206,7 +206,12 @@ describe('the resident portal', { skip }, () => {
   it('takes an anonymous report, answers a receipt code, and follows the report up', async () => {
     await page.getByRole('link', { name: 'Back to the start' }).click();
     assert.equal(await focusedId(page), 'tasks-heading');
-    await page.getByRole('button', { name: 'Report an incident' }).click();
+    // By keyboard alone: Tab to the task, Enter to open it.
+    for (let tab = 0; tab < 10 && (await focusedId(page)) !== 'task-report'; tab++) {
+      await page.keyboard.press('Tab');
+    }
+    assert.equal(await focusedId(page), 'task-report');
+    await page.keyboard.press('Enter');
     assert.equal(await focusedId(page), 'report-heading');
     assert.ok(await page.getByLabel('Stay anonymous').isChecked(), 'anonymous unless chosen');
     await page.getByLabel('What happened?').fill('Shots heard near the bridge at night.');
