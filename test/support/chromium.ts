@@ -35,8 +35,9 @@ export function chromiumMissing(): string | undefined {
   return message;
 }
 
-/** Launches the system Chromium headless. */
-export async function launchChromium(): Promise<Browser> {
+/** Launches the system Chromium headless, with `extraArgs` (e.g. a fake camera) if given. */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS, headless: true });
+  const args = [...ARGS, ...extraArgs];
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args, headless: true });
 }

@@ -1,8 +1,10 @@
 // The console: who is signed in (GET /api/v1/session), the sign-in form when nobody is, and the
-// views the role may open, chosen by the URL's hash.
+// views the role may open, chosen by the URL's hash. With no network, a registered monitor's
+// device opens under its owner (checkpoint/device/device-store.ts).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from './api.ts';
+import { offlineSession } from './checkpoint/device/device-store.ts';
 import { LANGUAGES, SHELL } from './i18n/catalogues.ts';
 import type { StaffSession } from './session.ts';
 import { SignIn } from './sign-in.tsx';
@@ -88,12 +90,22 @@ export function App() {
   const { t } = useTranslation();
   const [session, setSession] = useState<SessionState>({ state: 'loading' });
   useEffect(() => {
-    api<StaffSession>('GET', '/api/v1/session').then(
+    // With no network at all, asking would only fail (and log a failed request).
+    const asked = navigator.onLine
+      ? api<StaffSession>('GET', '/api/v1/session')
+      : Promise.reject(new ApiError('network', 0, 'offline'));
+    asked.then(
       (found) => {
         setSession({ state: 'in', session: found });
       },
-      () => {
-        setSession({ state: 'none' });
+      async (error: unknown) => {
+        // No server to ask (offline at a checkpoint): the registered device's owner works on,
+        // in the views that need no server; anything else signs in again.
+        const offline =
+          error instanceof ApiError && error.code === 'network'
+            ? await offlineSession()
+            : undefined;
+        setSession(offline === undefined ? { state: 'none' } : { state: 'in', session: offline });
       },
     );
   }, []);

@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initReactI18next } from 'react-i18next';
 import { App } from './App.tsx';
+import { registerOfflineWorker } from './checkpoint/device/offline-worker.ts';
 import { LANGUAGES, resources } from './i18n/catalogues.ts';
 import './style.css';
 
@@ -32,6 +33,8 @@ const follow = (language: string) => {
 };
 follow(i18next.language);
 i18next.on('languageChanged', follow);
+
+registerOfflineWorker();
 
 const root = document.getElementById('root');
 if (root !== null) {
