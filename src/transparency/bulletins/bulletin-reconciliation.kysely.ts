@@ -1,5 +1,5 @@
 // The raw reconciliation of a daily report (DOMAIN.md §4: departed = arrived + held + turned
-// back + died + unaccounted), counted with SQL. The people are those who departed in the
+// back + died + unaccounted, plus en route before everyone is in), counted with SQL. The people are those who departed in the
 // reporting day [from, to) — a cohort no other day's report counts — each placed where they
 // stood at the cut-off `to`: the state their journey had after its last transition before the
 // cut-off (journey_event), so that a report drafted again later, or the demo drafting every day
