@@ -142,6 +142,8 @@ describe('the public site', { skip }, () => {
 
   it('charts the passages of each checkpoint, its table holding the released cells', async () => {
     const passages = page.locator('section[aria-labelledby="passages"]');
+    // Charts and the map are drawn when they come near the screen.
+    await passages.locator('figure').scrollIntoViewIfNeeded();
     await passages.locator('canvas').first().waitFor();
     const { rows } = await release('checkpoint_daily');
     const choice = page.locator('#checkpoint-choice');
@@ -173,6 +175,7 @@ describe('the public site', { skip }, () => {
 
   it('charts incidents per reporting day by type and by status, as the released records', async () => {
     const incidents = page.locator('section[aria-labelledby="incidents"]');
+    await incidents.locator('figure').nth(1).scrollIntoViewIfNeeded();
     await incidents.locator('canvas').nth(1).waitFor();
     const { rows } = await release('incidents');
     const shown = await table(page, 'incidents-day-caption');
@@ -207,6 +210,7 @@ describe('the public site', { skip }, () => {
 
   it('maps released incidents at their released places, and suppressed cells without a size', async () => {
     const map = page.locator('svg.map');
+    await page.locator('figure.map-figure').scrollIntoViewIfNeeded();
     await map.locator('g.mark').first().waitFor();
     assert.ok(((await map.locator('title').textContent()) ?? '').startsWith('Verified incidents'));
     assert.ok(((await map.locator('desc').textContent()) ?? '').length > 20);
@@ -321,6 +325,7 @@ describe('the public site', { skip }, () => {
     await page.reload();
     await page.locator('#passages-caption').waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'hy', 'kept after a reload');
+    await page.locator('figure.map-figure').scrollIntoViewIfNeeded();
     await page.locator('svg.map g.mark').first().waitFor();
     assert.deepEqual(await axeSevere(page), []);
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'public-site-hy.png'), fullPage: true });

@@ -66,8 +66,10 @@ export function App() {
           </Suspense>
         </main>
       ) : null}
-      {/* Kept mounted while the methodology shows, so going back keeps choices and data. */}
-      <main hidden={view === 'methodology'}>
+      {/* Kept mounted while the methodology shows, so going back keeps choices and data; shown
+          once the server has said whether its data is synthetic, so the notice above does not
+          push the figures down under the reader's eyes (its sections load meanwhile). */}
+      <main hidden={view === 'methodology' || server.state === 'loading'}>
         <p>{t('intro')}</p>
         <p className="legend">
           {t('legend')} <a href="#methodology">{t('methodologyLink')}</a>

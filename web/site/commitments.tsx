@@ -53,27 +53,33 @@ function History(props: { id: string; versions: number }) {
       },
     );
   };
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
   return (
     <details onToggle={open}>
       <summary>{t('commitmentHistory', { versions: props.versions })}</summary>
       {loaded === null ? null : (
         <Status loaded={loaded} empty={(versions) => versions.length === 0}>
-          {(versions) => (
-            <ol>
-              {versions.map((version) => (
-                <li key={version.version}>
-                  {t('commitmentVersion', {
-                    version: version.version,
-                    date: when.format(new Date(version.at)),
-                    reason: version.reason,
-                  })}
-                </li>
-              ))}
-            </ol>
-          )}
+          {(versions) => <Versions versions={versions} language={i18n.language} />}
         </Status>
       )}
     </details>
+  );
+}
+
+/** The versions of a commitment, oldest first. */
+function Versions(props: { versions: CommitmentVersion[]; language: string }) {
+  const { t } = useTranslation();
+  const when = new Intl.DateTimeFormat(props.language, { dateStyle: 'medium' });
+  return (
+    <ol>
+      {props.versions.map((version) => (
+        <li key={version.version}>
+          {t('commitmentVersion', {
+            version: version.version,
+            date: when.format(new Date(version.at)),
+            reason: version.reason,
+          })}
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -1,7 +1,8 @@
-// A chart with its caption and legend, the chart itself loaded lazily (uPlot stays out of the
-// first paint). The legend is text in the page, so it is translated and read out; the table
+// A chart with its caption and legend, the chart itself loaded lazily and drawn only when it
+// comes near the screen (uPlot stays out of the first paint). The legend is text in the page, so it is translated and read out; the table
 // next to the figure holds the figures.
 import { lazy, Suspense } from 'react';
+import { useNearViewport } from '../use-near-viewport.ts';
 import { chartColour } from './chart-colours.ts';
 import type { LineChartProps } from './line-chart.tsx';
 
@@ -12,16 +13,22 @@ export function ChartFigure(
   props: Omit<LineChartProps, 'labelledBy'> & { id: string; caption: string },
 ) {
   const captionId = `${props.id}-chart-caption`;
+  const [figure, near] = useNearViewport<HTMLElement>();
+  const waiting = <div className="chart chart-waiting" />;
   return (
-    <figure className="chart-figure">
-      <Suspense fallback={<div className="chart chart-waiting" />}>
-        <LineChart
-          labelledBy={captionId}
-          days={props.days}
-          lines={props.lines}
-          language={props.language}
-        />
-      </Suspense>
+    <figure className="chart-figure" ref={figure}>
+      {near ? (
+        <Suspense fallback={waiting}>
+          <LineChart
+            labelledBy={captionId}
+            days={props.days}
+            lines={props.lines}
+            language={props.language}
+          />
+        </Suspense>
+      ) : (
+        waiting
+      )}
       <ul className="chart-legend">
         {props.lines.map((line, index) => (
           <li key={line.label}>

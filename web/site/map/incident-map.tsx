@@ -2,17 +2,17 @@
 // Earth country outlines (world-atlas) fetched from this server as a hashed file after the marks
 // are drawn — no tile server, nothing from elsewhere. A mission's area is a few dozen kilometres
 // across, where the 1:110m outlines are one straight-edged blob: a view under 10 degrees wide
-// takes the 1:50m ones (230 kB gzipped, against 38 kB). Loaded lazily with d3-geo, so
-// neither weighs on the first paint. The SVG is one labelled image; the table beside it holds
-// its figures.
+// takes the 1:50m ones (230 kB gzipped, against 38 kB), decoded and cut to the view by a worker
+// (outlines.worker.ts). This file is loaded lazily with d3-geo, so none of it weighs on the first
+// paint. The SVG is one labelled image; the table beside it holds its figures.
 import { geoGraticule, geoMercator, geoPath } from 'd3-geo';
 import type { GeoPermissibleObjects } from 'd3-geo';
 import type { FeatureCollection } from 'geojson';
-import { useEffect, useState } from 'react';
-import { feature } from 'topojson-client';
-import type { Topology } from 'topojson-specification';
+import { useEffect, useMemo, useState } from 'react';
 import type { Place } from '../data.ts';
 import type { PlacedMark } from './map-marks.ts';
+import type { Bounds } from './outline-filter.ts';
+import type { OutlineRequest } from './outlines.worker.ts';
 import { radiusOf } from './map-marks.ts';
 
 const WIDTH = 400;
@@ -30,15 +30,21 @@ export interface IncidentMapProps {
   description: string;
 }
 
-async function loadOutlines(detailed: boolean): Promise<FeatureCollection | null> {
-  const url = detailed
-    ? (await import('world-atlas/countries-50m.json?url')).default
-    : (await import('world-atlas/countries-110m.json?url')).default;
-  const response = await fetch(url);
-  if (!response.ok) return null;
-  const topology = (await response.json()) as Topology;
-  const countries = topology.objects['countries'];
-  return countries?.type === 'GeometryCollection' ? feature(topology, countries) : null;
+/** The outlines for `view`, prepared by a worker (null when they cannot be had). */
+function loadOutlines(request: OutlineRequest, done: (outlines: FeatureCollection | null) => void) {
+  const worker = new Worker(new URL('./outlines.worker.ts', import.meta.url), { type: 'module' });
+  worker.addEventListener('message', (event: MessageEvent<FeatureCollection | null>) => {
+    done(event.data);
+    worker.terminate();
+  });
+  worker.addEventListener('error', () => {
+    done(null);
+    worker.terminate();
+  });
+  worker.postMessage(request);
+  return () => {
+    worker.terminate();
+  };
 }
 
 /** The area to fit: every place and mark, at least a tenth of a degree across. */
@@ -59,12 +65,9 @@ function stepFor(degrees: number): number {
   return [0.1, 0.25, 0.5, 1, 2, 5, 10].find((step) => degrees / step <= 6) ?? 10;
 }
 
-/** The projection fitted to the places and marks, and how many degrees of longitude it shows. */
-function fitted(props: IncidentMapProps) {
-  const points: [number, number][] = [
-    ...props.places.map((place): [number, number] => [place.lon, place.lat]),
-    ...props.marks.map((mark): [number, number] => [mark.lon, mark.lat]),
-  ];
+/** The projection fitted to `anchor`'s points, and the box it shows. */
+function fitted(anchor: readonly { lon: number; lat: number }[]) {
+  const points = anchor.map((point): [number, number] => [point.lon, point.lat]);
   const projection = geoMercator()
     .fitExtent(
       [
@@ -77,31 +80,39 @@ function fitted(props: IncidentMapProps) {
       [0, 0],
       [WIDTH, HEIGHT],
     ]);
-  const west = projection.invert?.([0, HEIGHT]) ?? [0, 0];
-  const east = projection.invert?.([WIDTH, 0]) ?? [1, 1];
-  return { projection, span: east[0] - west[0] };
+  const [west, south] = projection.invert?.([0, HEIGHT]) ?? [0, 0];
+  const [east, north] = projection.invert?.([WIDTH, 0]) ?? [1, 1];
+  const view: Bounds = [west, south, east, north];
+  return { projection, view };
 }
 
 /** The map. */
 export function IncidentMap(props: IncidentMapProps) {
   const [outlines, setOutlines] = useState<FeatureCollection | null>(null);
-  const { projection, span } = fitted(props);
-  const detailed = span < 10;
-  useEffect(() => {
-    let live = true;
-    loadOutlines(detailed).then(
-      (loaded) => {
-        if (live) setOutlines(loaded);
-      },
-      () => undefined, // Without outlines the marks and places still stand on the graticule.
-    );
-    return () => {
-      live = false;
-    };
-  }, [detailed]);
+  // The view follows the gazetteer, not the figure shown, so it stays put as the reader
+  // changes figures and its outlines are drawn once.
+  const anchor = props.places.length > 0 ? props.places : props.marks;
+  const fit = JSON.stringify(anchor.map((point) => [point.lon, point.lat]));
+  const { projection, view } = useMemo(() => fitted(anchor), [fit]);
+  useEffect(
+    // Without outlines the marks and places still stand on the graticule.
+    () => loadOutlines({ detailed: view[2] - view[0] < 10, view }, setOutlines),
+    [fit],
+  );
   const path = geoPath(projection);
-  const step = stepFor(span);
-  const graticule = geoGraticule().step([step, step]);
+  const land = useMemo(() => (outlines === null ? null : (path(outlines) ?? '')), [outlines, fit]);
+  // Lines over the view only: a fine graticule of the whole globe takes seconds to project.
+  const grid = useMemo(() => {
+    const step = stepFor(view[2] - view[0]);
+    const [west, south, east, north] = view;
+    const lines = geoGraticule()
+      .extent([
+        [west - step, south - step],
+        [east + step, north + step],
+      ])
+      .step([step, step]);
+    return path(lines()) ?? '';
+  }, [fit]);
   const at = (lon: number, lat: number) => projection([lon, lat]) ?? [-100, -100];
   const largest = Math.max(0, ...props.marks.map((m) => ('count' in m.value ? m.value.count : 0)));
   return (
@@ -114,8 +125,8 @@ export function IncidentMap(props: IncidentMapProps) {
       <title id="map-title">{props.title}</title>
       <desc id="map-desc">{props.description}</desc>
       <rect className="sea" width={WIDTH} height={HEIGHT} />
-      {outlines === null ? null : <path className="land" d={path(outlines) ?? ''} />}
-      <path className="graticule" d={path(graticule()) ?? ''} />
+      {land === null ? null : <path className="land" d={land} />}
+      <path className="graticule" d={grid} />
       {props.places.map((place) => {
         const [x, y] = at(place.lon, place.lat);
         return <circle key={place.id} className="place" cx={x} cy={y} r={2} />;

@@ -8,6 +8,7 @@ import { latestRelease, loadPlaces, placeName } from '../data.ts';
 import { Section, Status, TableBox } from '../ui.tsx';
 import { useCellText } from '../use-cell-text.ts';
 import { useLoaded } from '../use-loaded.ts';
+import { useNearViewport } from '../use-near-viewport.ts';
 import type { MarkValue, Marks } from './map-marks.ts';
 import { casualtyDays, casualtyMarks, incidentMarks } from './map-marks.ts';
 
@@ -48,6 +49,9 @@ export function MapSection() {
 function MapView({ data }: { data: MapData }) {
   const { t, i18n } = useTranslation();
   const [measure, setMeasure] = useState(ALL_INCIDENTS);
+  // Drawn (and d3-geo and the outlines fetched) only when the map comes near the screen.
+  const [figure, near] = useNearViewport<HTMLElement>();
+  const waiting = <div className="map map-waiting" />;
   const incidents = data.incidents?.rows ?? [];
   const casualties = data.casualties?.rows ?? [];
   const marks: Marks =
@@ -87,15 +91,19 @@ function MapView({ data }: { data: MapData }) {
           ))}
         </select>
       </p>
-      <figure className="map-figure">
-        <Suspense fallback={<div className="map map-waiting" />}>
-          <IncidentMap
-            marks={named}
-            places={data.places}
-            title={title}
-            description={t('mapDescription')}
-          />
-        </Suspense>
+      <figure className="map-figure" ref={figure}>
+        {near ? (
+          <Suspense fallback={waiting}>
+            <IncidentMap
+              marks={named}
+              places={data.places}
+              title={title}
+              description={t('mapDescription')}
+            />
+          </Suspense>
+        ) : (
+          waiting
+        )}
         <figcaption>{t('mapCaption')}</figcaption>
       </figure>
       <MapTable
