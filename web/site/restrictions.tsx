@@ -73,7 +73,7 @@ function LatestRestrictions() {
   };
   return (
     <>
-      <h3 id="restrictions-latest">{t('restrictionsLatest', { limit: LATEST })}</h3>
+      <h3 id="restrictions-latest">{t('restrictionsLatest')}</h3>
       <Status loaded={loaded} empty={(register) => register.restrictions.length === 0}>
         {({ restrictions, places }) => (
           <ul className="restrictions" aria-labelledby="restrictions-latest">

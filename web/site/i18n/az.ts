@@ -96,7 +96,7 @@ export const az: Catalogue = {
   districtOnly: 'Rayon {{code}} (xəritədə yoxdur)',
   place: 'Yer',
   figure: 'Rəqəm',
-  restrictionsLatest: 'Son {{limit}} məhdudiyyət, qeydə alındığı kimi',
+  restrictionsLatest: 'Son məhdudiyyətlər, qeydə alındığı kimi, ən yenisi əvvəl',
   restrictionBy: '{{place}}, məhdudiyyət qoyan: {{party}}',
   unknownPlace: 'yer göstərilməyib',
   unknownParty: 'məlum deyil',

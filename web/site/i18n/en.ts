@@ -96,7 +96,7 @@ export const en = {
   districtOnly: 'District {{code}} (not drawn)',
   place: 'Place',
   figure: 'Figure',
-  restrictionsLatest: 'The latest {{limit}} restrictions, as recorded',
+  restrictionsLatest: 'The latest restrictions as recorded, newest first',
   restrictionBy: '{{place}}, imposed by {{party}}',
   unknownPlace: 'place not given',
   unknownParty: 'not known',

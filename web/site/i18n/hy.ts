@@ -96,7 +96,7 @@ export const hy: Catalogue = {
   districtOnly: 'Շրջան {{code}} (քարտեզին չէ)',
   place: 'Վայր',
   figure: 'Թիվ',
-  restrictionsLatest: 'Վերջին {{limit}} սահմանափակումները՝ ինչպես գրանցված են',
+  restrictionsLatest: 'Վերջին սահմանափակումները՝ ինչպես գրանցված են, նորերը՝ առաջինը',
   restrictionBy: '{{place}}, սահմանափակող կողմ՝ {{party}}',
   unknownPlace: 'վայրը նշված չէ',
   unknownParty: 'անհայտ',

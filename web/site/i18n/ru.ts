@@ -96,7 +96,7 @@ export const ru: Catalogue = {
   districtOnly: 'Район {{code}} (не на карте)',
   place: 'Место',
   figure: 'Число',
-  restrictionsLatest: 'Последние {{limit}} ограничений, как они записаны',
+  restrictionsLatest: 'Последние ограничения, как они записаны, сначала новые',
   restrictionBy: '{{place}}, ограничение со стороны: {{party}}',
   unknownPlace: 'место не указано',
   unknownParty: 'неизвестно',
