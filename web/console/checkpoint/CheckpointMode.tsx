@@ -54,7 +54,8 @@ function Lists({ checkpoint }: { checkpoint: Checkpoint }) {
 function Capture({ checkpoint, station }: { checkpoint: Checkpoint; station: Station }) {
   const { t, i18n } = useTranslation('checkpoint');
   const [found, setFound] = useState<Found | undefined>();
-  const [notice, setNotice] = useState<string | undefined>();
+  // Kept as what happened, not as text, so that a change of language re-says it.
+  const [notice, setNotice] = useState<{ recordedAt: string } | 'failed' | undefined>();
   const onFound = useCallback((next: Found) => {
     setNotice(undefined);
     setFound(next);
@@ -64,10 +65,9 @@ function Capture({ checkpoint, station }: { checkpoint: Checkpoint; station: Sta
   const record = async (draft: PassageDraft) => {
     try {
       const item = await checkpoint.record(draft);
-      const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' });
-      setNotice(t('passage.recorded', { time: time.format(new Date(item.capturedAt)) }));
+      setNotice({ recordedAt: item.capturedAt });
     } catch {
-      setNotice(t('passage.failed'));
+      setNotice('failed');
     }
     setFound(undefined);
     requestAnimationFrame(() => document.getElementById('scan-button')?.focus());
@@ -75,8 +75,14 @@ function Capture({ checkpoint, station }: { checkpoint: Checkpoint; station: Sta
   return (
     <>
       {notice === undefined ? null : (
-        <p className="notice" role="status">
-          {notice}
+        <p className={notice === 'failed' ? 'error' : 'notice'} role="status">
+          {notice === 'failed'
+            ? t('passage.failed')
+            : t('passage.recorded', {
+                time: new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(
+                  new Date(notice.recordedAt),
+                ),
+              })}
         </p>
       )}
       {found === undefined ? (

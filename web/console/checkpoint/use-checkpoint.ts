@@ -101,7 +101,7 @@ export function useCheckpoint(session: StaffSession): Checkpoint {
         loadDevice(),
         loadPlaces(),
         loadRoster(),
-      ]);
+      ]).catch(() => [undefined, undefined, undefined] as const);
       if (!view.live) return;
       setDevice(found === undefined ? { kind: 'none' } : { kind: 'registered', device: found });
       setPlaces(keptPlaces);
@@ -132,8 +132,10 @@ export function useCheckpoint(session: StaffSession): Checkpoint {
       onState: setSync,
     });
     loop.current = syncLoop;
+    // Signal again: send what waits, and fetch the lists (households registered meanwhile).
     const kick = () => {
       syncLoop.kick(true);
+      void refreshLists(token);
     };
     addEventListener('online', kick);
     syncLoop.kick();
@@ -142,7 +144,7 @@ export function useCheckpoint(session: StaffSession): Checkpoint {
       syncLoop.stop();
       loop.current = undefined;
     };
-  }, [token, reloadOutbox]);
+  }, [token, reloadOutbox, refreshLists]);
 
   const register = useCallback(
     async (name: string) => {

@@ -75,7 +75,7 @@ export const az: Catalogue = {
   'outcome.held': 'Saxlanıldılar',
   'passage.empty': 'Heç kim sayılmayıb: qeyd etməzdən əvvəl sərnişinləri əlavə edin.',
   'passage.cancel': 'Ləğv edin',
-  'passage.recorded': 'Keçid {{time}} qeyd olundu və imzalandı. Göndərilməyi gözləyir.',
+  'passage.recorded': 'Keçid {{time}} qeyd olundu və imzalandı.',
   'passage.failed': 'Keçidi bu cihazda qeyd etmək mümkün olmadı.',
   'outbox.heading': 'Sinxronlaşdırmanı gözləyir',
   'outbox.count': 'Sinxronlaşdırmanı gözləyir: {{waiting}}',

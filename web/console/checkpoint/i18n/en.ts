@@ -73,7 +73,7 @@ export const en = {
   'outcome.held': 'Held',
   'passage.empty': 'Nobody is counted: add the people aboard before recording.',
   'passage.cancel': 'Cancel',
-  'passage.recorded': 'Passage recorded at {{time}} and signed. It is waiting to be sent.',
+  'passage.recorded': 'Passage recorded at {{time}} and signed.',
   'passage.failed': 'The passage could not be recorded on this device.',
   'outbox.heading': 'Waiting to sync',
   'outbox.count': 'Waiting to sync: {{waiting}}',

@@ -74,7 +74,7 @@ export const hy: Catalogue = {
   'outcome.held': 'Պահվել են',
   'passage.empty': 'Ոչ ոք հաշված չէ․ ավելացրեք ուղևորներին գրանցելուց առաջ։',
   'passage.cancel': 'Չեղարկել',
-  'passage.recorded': 'Անցումը գրանցվել է {{time}}-ին և ստորագրվել։ Այն սպասում է ուղարկման։',
+  'passage.recorded': 'Անցումը գրանցվել է {{time}}-ին և ստորագրվել։',
   'passage.failed': 'Անցումը չհաջողվեց գրանցել այս սարքում։',
   'outbox.heading': 'Սպասում են համաժամեցման',
   'outbox.count': 'Սպասում են համաժամեցման՝ {{waiting}}',

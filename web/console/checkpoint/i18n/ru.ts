@@ -74,7 +74,7 @@ export const ru: Catalogue = {
   'outcome.held': 'Задержаны',
   'passage.empty': 'Никто не посчитан: добавьте людей, прежде чем записывать.',
   'passage.cancel': 'Отмена',
-  'passage.recorded': 'Проход записан в {{time}} и подписан. Он ждёт отправки.',
+  'passage.recorded': 'Проход записан в {{time}} и подписан.',
   'passage.failed': 'Не удалось записать проход на этом устройстве.',
   'outbox.heading': 'Ждут отправки',
   'outbox.count': 'Ждут отправки: {{waiting}}',
