@@ -407,6 +407,30 @@ describe('the checkpoint mode, offline', { skip }, () => {
     );
   });
 
+  it("keeps the console's page and files in the worker's cache, and no API answer", async () => {
+    const cached = await page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) urls.push(new URL(request.url).pathname);
+      }
+      return urls;
+    });
+    assert.ok(cached.includes('/console'), 'the page');
+    assert.ok(
+      cached.some((path) => path.endsWith('.wasm')),
+      'the QR reader',
+    );
+    assert.deepEqual(
+      cached.filter((path) => !path.startsWith('/console')),
+      [],
+    );
+    assert.deepEqual(
+      cached.filter((path) => path.includes('/api/')),
+      [],
+    );
+  });
+
   it('raised no script error and no CSP violation', () => {
     // The one failed request is the answer the test threw away on purpose.
     const unexpected = problems.filter((problem) => !/net::ERR_FAILED/.test(problem));
