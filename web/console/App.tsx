@@ -1,7 +1,7 @@
 // The console: who is signed in (GET /api/v1/session), the sign-in form when nobody is, and the
 // views the role may open, chosen by the URL's hash. With no network, a registered monitor's
 // device opens under its owner (checkpoint/device/device-store.ts).
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from './api.ts';
 import { offlineSession } from './checkpoint/device/device-store.ts';
@@ -79,7 +79,13 @@ function SignedIn({ session, onSignedOut }: { session: StaffSession; onSignedOut
         </nav>
       ) : null}
       <main>
-        {current === undefined ? <p>{t('noView')}</p> : <current.component session={session} />}
+        {current === undefined ? (
+          <p>{t('noView')}</p>
+        ) : (
+          <Suspense fallback={<p>{t('loading')}</p>}>
+            <current.component session={session} />
+          </Suspense>
+        )}
       </main>
     </>
   );
