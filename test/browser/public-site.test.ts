@@ -208,6 +208,39 @@ describe('the public site', { skip }, () => {
     await incidents.screenshot({ path: join(ARTIFACTS_DIR, 'public-site-incidents.png') });
   });
 
+  it('charts incidents reported and verified per day as the daily reports published them', async () => {
+    const box = page.locator('div:has(> #reported-verified)');
+    await box.scrollIntoViewIfNeeded();
+    await box.locator('canvas').waitFor();
+    const shown = await table(page, 'reported-verified-caption');
+    assert.deepEqual(shown.headers, ['Day', 'Reported', 'Verified']);
+    const base = started!.server.url;
+    const { bulletins } = (await (await fetch(`${base}/api/v1/bulletins?limit=200`)).json()) as {
+      bulletins: { id: string; product: string; periodTo: string; corrects: unknown }[];
+    };
+    const daily = bulletins.filter((b) => b.product === 'daily' && b.corrects === null);
+    assert.equal(shown.rows.length, Math.min(31, daily.length));
+    let nonzero = 0;
+    for (const row of shown.rows) {
+      const report = daily.find((b) => b.periodTo.startsWith(row[0] ?? '-'));
+      assert.ok(report !== undefined, `a daily report for ${String(row[0])}`);
+      const { content } = (await (await fetch(`${base}/api/v1/bulletins/${report.id}`)).json()) as {
+        content: { figures: { headlines: { key: string; value: Record<string, unknown> }[] } };
+      };
+      const published = (key: string) => {
+        const value = content.figures.headlines.find((h) => h.key === key)?.value;
+        if (value?.['kind'] === 'count') return printed(value['value'] as number);
+        return value?.['reason'] === 'primary' ? `<${String(value['threshold'])}` : 'x';
+      };
+      assert.deepEqual(row.slice(1), [
+        published('headline.incidentsReported'),
+        published('headline.incidentsVerified'),
+      ]);
+      if (row[1] !== '0') nonzero += 1;
+    }
+    assert.ok(nonzero > 0, 'some days had incidents reported');
+  });
+
   it('maps released incidents at their released places, and suppressed cells without a size', async () => {
     const map = page.locator('svg.map');
     await page.locator('figure.map-figure').scrollIntoViewIfNeeded();

@@ -1,6 +1,7 @@
 // Released incidents over time: per reporting day by ACLED event type and by verification
 // status, and in all by type and status. These are counts of released records, each public on
-// its own, so they are exact; the open data holds verified incidents only (no unverified ones).
+// its own, so they are exact. The open data holds verified incidents only; how many were reported
+// and how many verified each day comes from the daily reports (reported-verified.tsx).
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ChartFigure } from './charts/chart-figure.tsx';
@@ -8,6 +9,7 @@ import type { Release } from './data.ts';
 import { countByPair, latestRelease } from './data.ts';
 import type { RecordCounts } from './series.ts';
 import { recordsPerDay } from './series.ts';
+import { ReportedVerified } from './reported-verified.tsx';
 import { ReleaseSection, TableBox } from './ui.tsx';
 
 const loadIncidents = () => latestRelease('incidents');
@@ -106,6 +108,7 @@ function IncidentCharts({ release }: { release: Release }) {
           </tbody>
         </table>
       </TableBox>
+      <ReportedVerified />
     </>
   );
 }

@@ -105,4 +105,10 @@ export const az: Catalogue = {
   commitmentHistory: 'Tarixçə (versiyalar: {{versions}})',
   commitmentVersion: 'Versiya {{version}}, {{date}}: {{reason}}',
   methodologyLink: 'Missiya necə hesablayır: metodologiya',
+  reportedVerifiedHeading: 'Gündəlik hesabatlara görə bildirilmiş və təsdiqlənmiş insidentlər',
+  reportedVerifiedCaption:
+    'Missiyaya bildirilmiş və onun təsdiqlədiyi insidentlər, hesabat günlərinə görə, hər gündəlik hesabatın dərc etdiyi kimi. Boşluq «<5», «<10» və ya «x» kimi dərc olunmuş rəqəmdir.',
+  reportedVerifiedTable:
+    'Hesabat günlərinə görə bildirilmiş və təsdiqlənmiş insidentlər (gündəlik hesabatlar)',
+  reported: 'Bildirilib',
 };

@@ -105,6 +105,11 @@ export const en = {
   commitmentHistory: 'History (versions: {{versions}})',
   commitmentVersion: 'Version {{version}}, {{date}}: {{reason}}',
   methodologyLink: 'How the mission counts: methodology',
+  reportedVerifiedHeading: 'Incidents reported and verified, from the daily reports',
+  reportedVerifiedCaption:
+    'Incidents reported to the mission and incidents it verified, per reporting day, as each daily report published them. A gap is a figure published as "<5", "<10" or "x".',
+  reportedVerifiedTable: 'Incidents reported and verified per reporting day (daily reports)',
+  reported: 'Reported',
 };
 
 /** A catalogue: every key of the English one. */
