@@ -93,12 +93,12 @@ export const az: MethodologyCatalogue = {
   disclosureSmall:
     '«<5»: 1-dən 4-ə qədər say, heç kəsi ayırd etmək mümkün olmasın deyə belə göstərilir.',
   disclosureSensitive:
-    '«<10»: 1-dən 9-a qədər say — saxlanmalar, cinsi zorakılıq və müşayiətsiz uşaqlar üçün.',
+    '«<10»: 1-dən 9-a qədər say — saxlanmalar, cinsi zorakılıq, müşayiətsiz uşaqlar və yolda ölümlər üçün.',
   disclosureSecondary:
     '«x»: yekunlarla birlikdə gizlədilmiş kiçik sayı hesablamağa imkan verəcəyi üçün gizlədilmiş rəqəm (ikinci dərəcəli gizlətmə).',
   disclosureZero: 'Həqiqi sıfır 0 kimi dərc olunur.',
   disclosureRounding:
-    'Keçidlər (insanlar və nəqliyyat vasitələri) ən yaxın onluğa yuvarlaqlaşdırılır, yarısı yuxarı; yekunlar ayrıca yuvarlaqlaşdırılır, buna görə yuvarlaqlaşdırılmış rəqəmlərin cəmi uyğun gəlməyə bilər.',
+    'Keçidlər (insanlar və nəqliyyat vasitələri) və gündəlik hesabatda günün yola düşənlərinin tutuşdurulması (çatıb, saxlanılıb, geri qaytarılıb, ölüb, yoldadır, taleyi məlum deyil) ən yaxın onluğa yuvarlaqlaşdırılır, yarısı yuxarı; yekunlar ayrıca yuvarlaqlaşdırılır, buna görə yuvarlaqlaşdırılmış rəqəmlərin cəmi uyğun gəlməyə bilər.',
   disclosurePlaces:
     'Yerlər ümumiləşdirilir: insident ən çoxu yaşayış məntəqəsi dəqiqliyi ilə göstərilir (yerdən 25 km radiusda ən yaxın yaşayış məntəqəsi), əks halda yalnız rayon üzrə — belə rayonları xəritə sadalayır, lakin çəkmir.',
   disclosureDelay:

@@ -93,12 +93,12 @@ export const en = {
     'Never published: names, photographs of civilians, number plates, exact shelters, sources, the names of monitors, lists of people leaving, or anyone’s screening result.',
   disclosureSmall: '“<5”: a count from 1 to 4, shown this way so that nobody can be singled out.',
   disclosureSensitive:
-    '“<10”: a count from 1 to 9, for detentions, sexual violence and unaccompanied children.',
+    '“<10”: a count from 1 to 9, for detentions, sexual violence, unaccompanied children and deaths on the road.',
   disclosureSecondary:
     '“x”: a figure hidden because, with the totals, it would let a hidden small count be worked out (secondary suppression).',
   disclosureZero: 'A true zero is published as 0.',
   disclosureRounding:
-    'Passages (people and vehicles crossing) are rounded to the nearest 10, halves up; totals are rounded on their own, so rounded figures need not add up.',
+    'Passages (people and vehicles crossing) and each daily report’s reconciliation of the day’s departures (arrived, held, turned back, died, en route, unaccounted) are rounded to the nearest 10, halves up; totals are rounded on their own, so rounded figures need not add up.',
   disclosurePlaces:
     'Places are coarsened: an incident is placed at its settlement at most (the nearest settlement within 25 km of the site), else only at its district, which the map lists but does not draw.',
   disclosureDelay:
