@@ -37,6 +37,14 @@ export interface CaptureContext {
 export interface CaptureHandler {
   prepare(item: SyncItem, context: CaptureContext): Promise<PreparedCapture>;
   /**
+   * The records the capture reads to plan its change and then changes, as keys such as
+   * 'journey:<id>', read from the raw payload before it is validated (whatever cannot be read
+   * names nothing: prepare() rejects it). A capture sharing a key with an earlier capture of its
+   * batch is prepared only after that one is written, so it plans from its effect. Optional: a
+   * handler without it writes rows of its own only, which no other capture of a batch reads.
+   */
+  touches?(item: SyncItem): readonly string[];
+  /**
    * Writes many captures this handler prepared in as few statements as it can (multi-row
    * inserts instead of one write() each). Optional; a failure fails the whole call, and the
    * sync service then falls back to one transaction per item.

@@ -36,6 +36,56 @@ function signed(payload: unknown, deviceId = DEVICE, id = randomUUID(), type = '
   return { ...capture, signature: signature.toString('base64') };
 }
 
+/**
+ * A register per key: prepare reads it (refusing an item whose `after` is not what it holds),
+ * write appends the item's text, writeMany records each group write's size. A `gated` item's
+ * prepare says it has been reached, then waits for the gate to open.
+ */
+function registerHandler(
+  registers: Map<string, string>,
+  groupWrites: number[],
+  gate?: Gate,
+): CaptureHandler {
+  return {
+    touches: (item) => [(item.payload as RegisterPayload).key],
+    async prepare(item) {
+      const { key, text, after, gated } = item.payload as RegisterPayload;
+      if (gated === true && gate !== undefined) {
+        gate.reached();
+        await gate.opened;
+      }
+      if (after !== undefined && (registers.get(key) ?? '') !== after) {
+        throw new DomainError('invalid_transition', 'the register holds something else');
+      }
+      const seal = await sealer.seal({ kind: 'test.note', id: item.id, version: 1, record: {} });
+      const write = () => {
+        registers.set(key, (registers.get(key) ?? '') + text);
+        return Promise.resolve();
+      };
+      return { seals: [seal], write };
+    },
+    async writeMany(trx, prepared) {
+      groupWrites.push(prepared.length);
+      for (const entry of prepared) await entry.write(trx);
+    },
+  };
+}
+
+interface Gate {
+  reached: () => void;
+  opened: Promise<true>;
+}
+
+interface RegisterPayload {
+  key: string;
+  text: string;
+  after?: string;
+  gated?: boolean;
+}
+
+const registerItem = (payload: RegisterPayload) =>
+  signed(payload, DEVICE, randomUUID(), 'register');
+
 describeOnBothDatabases('SyncService', (open, dialect) => {
   async function service(concurrentGroups = 1) {
     const { db } = await open();
@@ -139,6 +189,74 @@ describeOnBothDatabases('SyncService', (open, dialect) => {
     const results = await sync.applyBatch([item, item], context());
     assert.equal(results.length, 2);
     assert.equal(results[0]?.status, 'applied');
+  });
+
+  it('applies items sharing a record in batch order, each planned from the effect of the last', async () => {
+    const { db } = await open();
+    const registers = new Map<string, string>();
+    const groupWrites: number[] = [];
+    const sync = new SyncService({
+      db,
+      handlers: { register: registerHandler(registers, groupWrites) },
+      devices: { verifySignatures: (_device, items) => Promise.resolve(items.map(() => true)) },
+    });
+    const batch = [
+      registerItem({ key: 'k', text: 'a' }),
+      registerItem({ key: 'j', text: 'x' }),
+      registerItem({ key: 'k', text: 'b', after: 'a' }),
+      registerItem({ key: 'k', text: 'c', after: 'a' }),
+      registerItem({ key: 'k', text: 'd', after: 'ab' }),
+      registerItem({ key: 'i', text: 'y' }),
+    ];
+    const results = await sync.applyBatch(batch, context());
+    assert.deepEqual(
+      results.map((r) => (r.status === 'rejected' ? r.code : r.status)),
+      ['applied', 'applied', 'applied', 'invalid_transition', 'applied', 'applied'],
+    );
+    assert.deepEqual(Object.fromEntries(registers), { k: 'abd', j: 'x', i: 'y' });
+    // The independent items and the first of k share one group write; the rest follow alone.
+    assert.deepEqual(groupWrites, [3]);
+    const again = await sync.applyBatch(batch, context());
+    assert.deepEqual(
+      again.map((r) => r.status),
+      ['duplicate', 'duplicate', 'duplicate', 'rejected', 'duplicate', 'duplicate'],
+    );
+    assert.deepEqual(Object.fromEntries(registers), { k: 'abd', j: 'x', i: 'y' });
+  });
+
+  it('answers duplicate for a later item that another request applied while it waited', async () => {
+    const { db } = await open();
+    const registers = new Map<string, string>();
+    const reached = Promise.withResolvers<true>();
+    const opened = Promise.withResolvers<true>();
+    const gate = {
+      reached: () => {
+        reached.resolve(true);
+      },
+      opened: opened.promise,
+    };
+    const sync = new SyncService({
+      db,
+      handlers: { register: registerHandler(registers, [], gate) },
+      devices: { verifySignatures: (_device, items) => Promise.resolve(items.map(() => true)) },
+    });
+    // `late` may only apply to an empty register: it was captured first, on its own.
+    const late = registerItem({ key: 'k', text: 'b', after: '' });
+    const waiting = sync.applyBatch(
+      [registerItem({ key: 'k', text: 'x', gated: true }), late],
+      context(),
+    );
+    // The batch above has looked its ids up and waits in its first round; `late` lands alone.
+    await reached.promise;
+    const [alone] = await sync.applyBatch([late], context());
+    assert.equal(alone?.status, 'applied');
+    opened.resolve(true);
+    const results = await waiting;
+    assert.deepEqual(
+      results.map((r) => r.status),
+      ['applied', 'duplicate'],
+    );
+    assert.deepEqual(Object.fromEntries(registers), { k: 'bx' });
   });
 
   it('runs up to concurrentGroups group commits at once, each batch applied exactly once', async () => {

@@ -3,7 +3,9 @@
 // item is applied exactly once and a retry gets the same answer. The whole batch is written in
 // one transaction (one fsync for hundreds of captures); if that fails — a concurrent batch
 // claimed an id, or a record changed meanwhile — the items are retried one transaction each, so
-// one bad item never blocks the others.
+// one bad item never blocks the others. Items act in the batch's order (capture order): one that
+// touches a record an earlier item of the batch touched is prepared after that one is written
+// (capture-rounds.ts).
 import type { Kysely } from 'kysely';
 import { DomainError } from '../errors/domain-error.ts';
 import { isErrorCode } from '../errors/error-catalogue.ts';
@@ -12,6 +14,7 @@ import { insertSeals } from '../seal/seal.kysely.ts';
 import { GroupCommit } from '../store/group-commit.ts';
 import { insertRows } from '../store/insert-rows.ts';
 import type { Database } from '../store/schema.ts';
+import { captureRounds } from './capture-rounds.ts';
 import { captureSignatureMessage } from './capture-signature.ts';
 import type {
   CaptureContext,
@@ -101,8 +104,15 @@ export class SyncService {
       if (stored === undefined) fresh.push(item);
       else results.set(item.id, this.#answerForKnown(item.id, stored, context.deviceId));
     }
-    const ready = await this.#verifyAndPrepare(fresh, context, results);
-    await this.#writeAll(ready, context, results);
+    // Nearly always one round: only an item touching a record that an earlier item of the batch
+    // touched waits for the rounds before it to be written.
+    const rounds = captureRounds(fresh, (item) => this.#touches(item));
+    for (const [index, round] of rounds.entries()) {
+      // A retry of this batch running alongside may have written a later round's items meanwhile.
+      const pending = index === 0 ? round : await this.#stillFresh(round, context, results);
+      const ready = await this.#verifyAndPrepare(pending, context, results);
+      await this.#writeAll(ready, context, results);
+    }
     return items.map(
       (item) =>
         results.get(item.id) ?? {
@@ -112,6 +122,38 @@ export class SyncService {
           message: 'lost',
         },
     );
+  }
+
+  #touches(item: SyncItem): readonly string[] {
+    const handler = this.#handlerOf(item);
+    try {
+      return handler?.touches?.(item) ?? [];
+    } catch (error) {
+      // A handler bug: the item goes in the first round, unordered, and prepare() decides it.
+      this.#deps.onError?.(error);
+      return [];
+    }
+  }
+
+  #handlerOf(item: SyncItem): CaptureHandler | undefined {
+    return Object.hasOwn(this.#deps.handlers, item.type)
+      ? this.#deps.handlers[item.type]
+      : undefined;
+  }
+
+  /** `items` not yet in sync_item; the others get the answer stored for them. */
+  async #stillFresh(
+    items: readonly SyncItem[],
+    context: CaptureContext,
+    results: Map<string, SyncItemResult>,
+  ): Promise<SyncItem[]> {
+    const known = await this.#knownItems(items.map((item) => item.id));
+    return items.filter((item) => {
+      const stored = known.get(item.id);
+      if (stored === undefined) return true;
+      results.set(item.id, this.#answerForKnown(item.id, stored, context.deviceId));
+      return false;
+    });
   }
 
   async #knownItems(
@@ -210,9 +252,7 @@ export class SyncService {
     item: SyncItem,
     context: CaptureContext,
   ): Promise<{ handler: CaptureHandler; prepared: PreparedCapture }> {
-    const handler = Object.hasOwn(this.#deps.handlers, item.type)
-      ? this.#deps.handlers[item.type]
-      : undefined;
+    const handler = this.#handlerOf(item);
     if (handler === undefined)
       throw new DomainError('invalid_request', `unknown capture type ${item.type}`);
     return { handler, prepared: await handler.prepare(item, context) };

@@ -26,6 +26,7 @@ import type { PlaceDirectory } from '../places/place-directory.ts';
 import { CheckpointPassagePayload } from './checkpoint-passage.schema.ts';
 import type { CheckpointPassageCapture } from './checkpoint-passage.schema.ts';
 import { JourneyBatchReader } from './journey-batch-reader.ts';
+import { journeysAboardKeys } from './journey-keys.ts';
 import { planPassagePeople } from './passage-people.ts';
 import { passageRecord, passageRowOf, writePassageRows } from './passage-rows.ts';
 import type { PassageRows } from './passage-rows.ts';
@@ -45,6 +46,11 @@ export class CheckpointPassageHandler implements CaptureHandler {
     this.#context = context;
     this.#places = places;
     this.#journeys = new JourneyBatchReader(context.db);
+  }
+
+  /** The journeys listed aboard: a later passage of one of them waits for this one. */
+  touches(item: SyncItem): readonly string[] {
+    return journeysAboardKeys(item.payload);
   }
 
   async prepare(item: SyncItem, capture: CaptureContext): Promise<PreparedCapture> {

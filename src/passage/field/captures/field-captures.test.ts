@@ -1,6 +1,6 @@
 // The field capture handlers behind the sync service, on both engines: a full batch of
-// passages, captures of one batch that touch the same journey or the same new vehicle, and
-// the per-item answers when one of them conflicts.
+// passages, captures of one batch that touch the same journey (applied in capture order, an
+// illegal one refused alone) or the same new vehicle, and the per-item answers.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { it } from 'node:test';
@@ -54,9 +54,9 @@ describeOnBothDatabases('field captures', (open) => {
     assert.equal(events.length, 800);
   });
 
-  it('answers a second capture of the same journey in one batch with conflict; resent, it applies', async () => {
+  it('applies captures of one journey in one batch in capture order, each from the last effect', async () => {
     const { corridor, store, db, sync, device, capture } = await setUp();
-    const [journey] = await seedListedJourneys(db, 1);
+    const [journey, bystander] = await seedListedJourneys(db, 2);
     const people = [{ journeyId: journey!.id, outcome: 'passed' }];
     const first = signedCapture(
       device,
@@ -69,17 +69,152 @@ describeOnBothDatabases('field captures', (open) => {
       aPassagePayload(corridor.bridge, people),
       { capturedAt: hoursAfterD0(13) },
     );
-    const other = signedCapture(device, 'checkpoint_passage', aPassagePayload(corridor.bridge, []));
-    const results = await sync.applyBatch([first, second, other], capture);
+    const other = signedCapture(
+      device,
+      'checkpoint_passage',
+      aPassagePayload(corridor.bridge, [{ journeyId: bystander!.id, outcome: 'passed' }]),
+    );
+    const arrival = signedCapture(
+      device,
+      'arrival_registration',
+      { journeyId: journey!.id, placeId: corridor.centre },
+      { capturedAt: hoursAfterD0(16) },
+    );
+    const batch = [first, second, other, arrival];
+    const results = await sync.applyBatch(batch, capture);
+    assert.deepEqual(
+      results.map((result) => [result.id, result.status]),
+      batch.map((item) => [item.id, 'applied']),
+    );
+    const history = await store.journeys.history(journey!.id);
+    assert.deepEqual(
+      history.map((event) => [event.from, event.to, event.placeId, event.sourceItemId]),
+      [
+        ['listed', 'boarded', corridor.exitPost, first.id],
+        ['boarded', 'passed', corridor.exitPost, first.id],
+        ['passed', 'passed', corridor.bridge, second.id],
+        ['passed', 'arrived', corridor.centre, arrival.id],
+        ['arrived', 'registered_at_arrival', corridor.centre, arrival.id],
+      ],
+    );
+    const after = await store.journeys.get(journey!.id);
+    assert.deepEqual(
+      [after?.state, after?.version, after?.firstCheckpointId, after?.arrivedAt],
+      ['registered_at_arrival', 6, corridor.exitPost, hoursAfterD0(16)],
+    );
+    assert.equal((await store.journeys.get(bystander!.id))?.state, 'passed');
+    // Resent (the answer was lost): every item answers duplicate with its log index, and nothing
+    // is written again.
+    const counts = async () =>
+      Promise.all(
+        (['sync_item', 'sealed_record', 'journey_event', 'checkpoint_passage'] as const).map(
+          async (table) => (await db.selectFrom(table).selectAll().execute()).length,
+        ),
+      );
+    const before = await counts();
+    const again = await sync.applyBatch(batch, capture);
+    assert.deepEqual(
+      again.map((result) => [result.status, result.status === 'rejected' ? -1 : result.logIndex]),
+      results.map((result) => ['duplicate', result.status === 'rejected' ? -1 : result.logIndex]),
+    );
+    assert.deepEqual(await counts(), before);
+    assert.equal((await store.journeys.get(journey!.id))?.version, 6);
+  });
+
+  it('applies a batch of one journey once when it arrives twice at the same time', async () => {
+    const { corridor, store, db, sync, device, capture } = await setUp();
+    const [journey] = await seedListedJourneys(db, 1);
+    const batch = [
+      signedCapture(
+        device,
+        'checkpoint_passage',
+        aPassagePayload(corridor.bridge, [{ journeyId: journey!.id, outcome: 'passed' }]),
+      ),
+      signedCapture(
+        device,
+        'arrival_registration',
+        { journeyId: journey!.id, placeId: corridor.centre },
+        { capturedAt: hoursAfterD0(16) },
+      ),
+    ];
+    const answers = await Promise.all([
+      sync.applyBatch(batch, capture),
+      sync.applyBatch(batch, capture),
+    ]);
+    for (const [index, item] of batch.entries()) {
+      const statuses = answers.map((results) => results[index]?.status).sort();
+      assert.deepEqual(statuses, ['applied', 'duplicate'], item.type);
+    }
+    const history = await store.journeys.history(journey!.id);
+    assert.deepEqual(
+      history.map((event) => event.to),
+      ['boarded', 'passed', 'arrived', 'registered_at_arrival'],
+    );
+  });
+
+  it('refuses only the capture that is illegal after an earlier one of its batch', async () => {
+    const { corridor, store, db, sync, device, capture } = await setUp();
+    const [journey, other] = await seedListedJourneys(db, 2);
+    const turnedBack = signedCapture(
+      device,
+      'checkpoint_passage',
+      aPassagePayload(corridor.bridge, [{ journeyId: journey!.id, outcome: 'turned_back' }], {
+        outcome: 'turned_back',
+      }),
+    );
+    const passedAfter = signedCapture(
+      device,
+      'checkpoint_passage',
+      aPassagePayload(corridor.bridge, [{ journeyId: journey!.id, outcome: 'passed' }]),
+      { capturedAt: hoursAfterD0(13) },
+    );
+    const arrivedAfter = signedCapture(
+      device,
+      'journey_event',
+      { journeyId: journey!.id, to: 'arrived', placeId: corridor.centre },
+      { capturedAt: hoursAfterD0(14) },
+    );
+    const independent = signedCapture(device, 'journey_event', {
+      journeyId: other!.id,
+      to: 'boarded',
+      placeId: corridor.exitPost,
+    });
+    const results = await sync.applyBatch(
+      [turnedBack, passedAfter, arrivedAfter, independent],
+      capture,
+    );
     assert.deepEqual(
       results.map((result) => (result.status === 'rejected' ? result.code : result.status)),
-      ['applied', 'conflict', 'applied'],
+      ['applied', 'invalid_transition', 'invalid_transition', 'applied'],
     );
-    assert.equal((await store.journeys.get(journey!.id))?.version, 3);
-    const [again] = await sync.applyBatch([second], capture);
-    assert.equal(again?.status, 'applied');
-    const after = await store.journeys.get(journey!.id);
-    assert.deepEqual([after?.version, after?.lastPlaceId], [4, corridor.bridge]);
+    const history = await store.journeys.history(journey!.id);
+    assert.deepEqual(
+      history.map((event) => [event.to, event.sourceItemId]),
+      [
+        ['boarded', turnedBack.id],
+        ['turned_back', turnedBack.id],
+      ],
+    );
+    assert.equal((await store.journeys.get(other!.id))?.state, 'boarded');
+    const stored = await db
+      .selectFrom('sync_item')
+      .select('id')
+      .where('id', 'in', [passedAfter.id, arrivedAfter.id])
+      .execute();
+    assert.deepEqual(stored, []);
+  });
+
+  it('refuses a second held report of one journey in the same batch as already open', async () => {
+    const { corridor, store, db, sync, device, capture } = await setUp();
+    const [journey] = await seedListedJourneys(db, 1);
+    const report = () =>
+      signedCapture(device, 'held_report', { journeyId: journey!.id, placeId: corridor.bridge });
+    const results = await sync.applyBatch([report(), report()], capture);
+    assert.deepEqual(
+      results.map((result) => (result.status === 'rejected' ? result.code : result.status)),
+      ['applied', 'conflict'],
+    );
+    assert.equal((await store.heldCases.listForJourney(journey!.id)).length, 1);
   });
 
   it('stores a vehicle first seen by two captures of one batch once', async () => {

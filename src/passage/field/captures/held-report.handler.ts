@@ -19,6 +19,7 @@ import { raiseInBackground } from '../field-context.ts';
 import type { FieldContext } from '../field-context.ts';
 import type { PlaceDirectory } from '../places/place-directory.ts';
 import { HeldBySchema } from './held-by.schema.ts';
+import { namedJourneyKeys } from './journey-keys.ts';
 
 /** The capture type this handler applies. */
 export const HELD_REPORT = 'held_report';
@@ -38,6 +39,11 @@ export class HeldReportHandler implements CaptureHandler {
   constructor(context: FieldContext, places: PlaceDirectory) {
     this.#context = context;
     this.#places = places;
+  }
+
+  /** The journey reported on: its state and open cases decide this report. */
+  touches(item: SyncItem): readonly string[] {
+    return namedJourneyKeys(item.payload);
   }
 
   async prepare(item: SyncItem, capture: CaptureContext): Promise<PreparedCapture> {

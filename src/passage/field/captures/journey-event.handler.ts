@@ -18,6 +18,7 @@ import type { FieldContext } from '../field-context.ts';
 import { journeyEventRecord, writeJourneyEvent } from '../journeys/journey-event.plan.ts';
 import type { JourneyEventPlanner, JourneyEventRequest } from '../journeys/journey-event.plan.ts';
 import type { PlaceDirectory } from '../places/place-directory.ts';
+import { namedJourneyKeys } from './journey-keys.ts';
 
 /** The capture types these handlers apply. */
 export const JOURNEY_EVENT = 'journey_event';
@@ -98,6 +99,7 @@ async function prepareJourneyCapture(
 /** Applies 'journey_event' captures. */
 export function journeyEventHandler(deps: JourneyCaptureDeps): CaptureHandler {
   return {
+    touches: (item) => namedJourneyKeys(item.payload),
     prepare(item, capture) {
       const payload = parsePayload(JourneyEventPayload, item.payload, item.type);
       return prepareJourneyCapture(deps, item, capture, {
@@ -116,6 +118,7 @@ export function journeyEventHandler(deps: JourneyCaptureDeps): CaptureHandler {
  */
 export function arrivalRegistrationHandler(deps: JourneyCaptureDeps): CaptureHandler {
   return {
+    touches: (item) => namedJourneyKeys(item.payload),
     prepare(item, capture) {
       const payload = parsePayload(ArrivalRegistrationPayload, item.payload, item.type);
       return prepareJourneyCapture(deps, item, capture, {
