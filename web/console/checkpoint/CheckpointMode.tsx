@@ -1,26 +1,29 @@
 // Checkpoint mode for monitors (issue 5): works with no network at all. The device is registered
-// once (online, signed in); the checkpoints and the roster of expected households are kept on it;
-// a household is found by its QR code or typed reference code; a passage takes one tap on its
-// outcome, is signed with the device's key and waits in the outbox, on screen, until the server
-// has answered for it.
+// once (online, signed in); the checkpoints, the arrival places and the roster of expected
+// households are kept on it; a household is found by its QR code or typed reference code; a
+// passage at a checkpoint, or an arrival at a reception point, takes one tap on its outcome, is
+// signed with the device's key and waits in the outbox, on screen, until the server has answered
+// for it.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ViewProps } from '../views.ts';
 import './checkpoint.css';
+import type { ArrivalDraft } from './capture/arrival-payload.ts';
 import type { PassageDraft } from './capture/passage-payload.ts';
 import type { Checkpoint } from './use-checkpoint.ts';
 import { useCheckpoint } from './use-checkpoint.ts';
+import { ArrivalForm } from './ui/arrival-form.tsx';
 import { DeviceSetup } from './ui/device-setup.tsx';
 import { HouseholdFinder } from './ui/household-finder.tsx';
 import type { Found } from './ui/household-finder.tsx';
 import { OutboxPanel } from './ui/outbox-panel.tsx';
 import { PassageForm } from './ui/passage-form.tsx';
+import { recordingAt } from './capture/recording.ts';
+import type { Recording, Station } from './capture/recording.ts';
 import { StationPicker, storeStation, storedStation } from './ui/station-picker.tsx';
-import type { Station } from './ui/station-picker.tsx';
 
-function isComplete(station: Partial<Station>): station is Station {
-  return station.checkpointId !== undefined && station.direction !== undefined;
-}
+/** What was recorded last, kept as what happened (not as text), so a change of language re-says it. */
+type Notice = { readonly kind: Recording['kind']; readonly recordedAt: string } | 'failed';
 
 function Lists({ checkpoint }: { checkpoint: Checkpoint }) {
   const { t, i18n } = useTranslation('checkpoint');
@@ -51,50 +54,74 @@ function Lists({ checkpoint }: { checkpoint: Checkpoint }) {
   );
 }
 
-function Capture({ checkpoint, station }: { checkpoint: Checkpoint; station: Station }) {
+function NoticeLine({ notice }: { notice: Notice }) {
   const { t, i18n } = useTranslation('checkpoint');
+  if (notice === 'failed') {
+    return (
+      <p className="error" role="status">
+        {t('passage.failed')}
+      </p>
+    );
+  }
+  const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(
+    new Date(notice.recordedAt),
+  );
+  return (
+    <p className="notice" role="status">
+      {t(notice.kind === 'arrival' ? 'arrival.recorded' : 'passage.recorded', { time })}
+    </p>
+  );
+}
+
+function Capture({ checkpoint, recording }: { checkpoint: Checkpoint; recording: Recording }) {
   const [found, setFound] = useState<Found | undefined>();
-  // Kept as what happened, not as text, so that a change of language re-says it.
-  const [notice, setNotice] = useState<{ recordedAt: string } | 'failed' | undefined>();
+  const [notice, setNotice] = useState<Notice | undefined>();
   const onFound = useCallback((next: Found) => {
     setNotice(undefined);
     setFound(next);
-    // The form's heading takes the focus, so a keyboard or screen-reader user lands there.
-    requestAnimationFrame(() => document.getElementById('passage-heading')?.focus());
   }, []);
-  const record = async (draft: PassageDraft) => {
+  const keep = async (capture: () => Promise<{ capturedAt: string }>) => {
     try {
-      const item = await checkpoint.record(draft);
-      setNotice({ recordedAt: item.capturedAt });
+      const item = await capture();
+      setNotice({ kind: recording.kind, recordedAt: item.capturedAt });
     } catch {
       setNotice('failed');
     }
     setFound(undefined);
-    requestAnimationFrame(() => document.getElementById('scan-button')?.focus());
+  };
+  const recordPassage = (draft: PassageDraft) => keep(() => checkpoint.record(draft));
+  const recordArrival = (draft: ArrivalDraft) =>
+    keep(async () => {
+      const [first] = await checkpoint.recordArrival(draft);
+      if (first === undefined) throw new Error('nobody arrived');
+      return first;
+    });
+  const cancel = () => {
+    setFound(undefined);
   };
   return (
     <>
-      {notice === undefined ? null : (
-        <p className={notice === 'failed' ? 'error' : 'notice'} role="status">
-          {notice === 'failed'
-            ? t('passage.failed')
-            : t('passage.recorded', {
-                time: new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(
-                  new Date(notice.recordedAt),
-                ),
-              })}
-        </p>
-      )}
+      {notice === undefined ? null : <NoticeLine notice={notice} />}
       {found === undefined ? (
-        <HouseholdFinder roster={checkpoint.roster?.value} onFound={onFound} />
-      ) : (
+        <HouseholdFinder
+          roster={checkpoint.roster?.value}
+          onFound={onFound}
+          canCountOnly={recording.kind === 'passage'}
+          focusScan={notice !== undefined}
+        />
+      ) : recording.kind === 'passage' ? (
         <PassageForm
           found={found}
-          station={station}
-          onRecord={record}
-          onCancel={() => {
-            setFound(undefined);
-          }}
+          station={recording.station}
+          onRecord={recordPassage}
+          onCancel={cancel}
+        />
+      ) : found === null ? null : (
+        <ArrivalForm
+          household={found}
+          placeId={recording.placeId}
+          onRecord={recordArrival}
+          onCancel={cancel}
         />
       )}
     </>
@@ -105,9 +132,10 @@ function Registered({ checkpoint, name }: { checkpoint: Checkpoint; name: string
   const { t } = useTranslation('checkpoint');
   const [station, setStation] = useState<Partial<Station>>(() => storedStation() ?? {});
   const places = checkpoint.places?.value ?? [];
+  const recording = recordingAt(station, places);
   const choose = (next: Partial<Station>) => {
     setStation(next);
-    if (isComplete(next)) storeStation(next);
+    storeStation(next);
   };
   return (
     <>
@@ -117,7 +145,14 @@ function Registered({ checkpoint, name }: { checkpoint: Checkpoint; name: string
         <StationPicker places={places} station={station} onChange={choose} />
         <Lists checkpoint={checkpoint} />
       </section>
-      {isComplete(station) ? <Capture checkpoint={checkpoint} station={station} /> : null}
+      {recording === undefined ? null : (
+        // A new place starts a new capture: nothing found at the last one carries over.
+        <Capture
+          key={recording.kind === 'arrival' ? recording.placeId : recording.station.checkpointId}
+          checkpoint={checkpoint}
+          recording={recording}
+        />
+      )}
       <OutboxPanel
         outbox={checkpoint.outbox}
         sync={checkpoint.sync}

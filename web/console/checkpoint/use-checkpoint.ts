@@ -4,6 +4,8 @@
 // there is one (the `online` event, a new capture, or the backoff of a failed send).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StaffSession } from '../session.ts';
+import { arrivalCaptures } from './capture/arrival-payload.ts';
+import type { ArrivalDraft, CaptureDraft } from './capture/arrival-payload.ts';
 import { signCapture } from './capture/signed-capture.ts';
 import { CHECKPOINT_PASSAGE, passagePayload } from './capture/passage-payload.ts';
 import type { PassageDraft } from './capture/passage-payload.ts';
@@ -18,7 +20,7 @@ import {
   saveRoster,
 } from './device/device-store.ts';
 import type { DeviceRecord, Downloaded, Place } from './device/device-store.ts';
-import { downloadCheckpoints, downloadRoster } from './device/lists.ts';
+import { downloadRoster, downloadStations } from './device/lists.ts';
 import { registerThisDevice } from './device/register-device.ts';
 import { drainOutbox } from './outbox/outbox.ts';
 import type { OutboxEntry } from './outbox/outbox.ts';
@@ -45,6 +47,8 @@ export interface Checkpoint {
   readonly register: (name: string) => Promise<void>;
   readonly refreshLists: () => Promise<void>;
   readonly record: (draft: PassageDraft) => Promise<SyncItem>;
+  /** Records an arrival: one capture per member who arrived, all signed at one instant. */
+  readonly recordArrival: (draft: ArrivalDraft) => Promise<readonly SyncItem[]>;
   readonly dismiss: (id: string) => Promise<void>;
   readonly requeue: (id: string) => Promise<void>;
   readonly syncNow: () => void;
@@ -83,8 +87,8 @@ export function useCheckpoint(session: StaffSession): Checkpoint {
 
   const refreshLists = useCallback(async (token?: string) => {
     try {
-      const checkpoints = await downloadCheckpoints();
-      setPlaces(await savePlaces(checkpoints));
+      const stations = await downloadStations();
+      setPlaces(await savePlaces(stations));
       if (token !== undefined) setRoster(await saveRoster(await downloadRoster(token)));
       setListsFailed(false);
     } catch {
@@ -155,19 +159,33 @@ export function useCheckpoint(session: StaffSession): Checkpoint {
     [session, refreshLists],
   );
 
-  const record = useCallback(
-    async (draft: PassageDraft) => {
+  /** Signs `captures`, keeps them in the outbox (nothing is kept unless all are signed), sends. */
+  const keep = useCallback(
+    async (captures: readonly CaptureDraft[]) => {
       if (device.kind !== 'registered') throw new Error('no registered device');
       const { deviceId, key } = device.device;
-      const payload = passagePayload(draft);
-      const item = await signCapture({ deviceId, key, type: CHECKPOINT_PASSAGE, payload });
-      await indexedDbOutbox.add(item);
+      const at = new Date();
+      const items = await Promise.all(
+        captures.map((capture) => signCapture({ deviceId, key, at, ...capture })),
+      );
+      for (const item of items) await indexedDbOutbox.add(item);
       await reloadOutbox();
       loop.current?.kick();
-      return item;
+      return items;
     },
     [device, reloadOutbox],
   );
+
+  const record = useCallback(
+    async (draft: PassageDraft) => {
+      const [item] = await keep([{ type: CHECKPOINT_PASSAGE, payload: passagePayload(draft) }]);
+      if (item === undefined) throw new Error('the passage was not signed');
+      return item;
+    },
+    [keep],
+  );
+
+  const recordArrival = useCallback((draft: ArrivalDraft) => keep(arrivalCaptures(draft)), [keep]);
 
   const dismiss = useCallback(
     async (id: string) => {
@@ -197,6 +215,7 @@ export function useCheckpoint(session: StaffSession): Checkpoint {
     register,
     refreshLists: () => refreshLists(token),
     record,
+    recordArrival,
     dismiss,
     requeue,
     syncNow: () => loop.current?.kick(),

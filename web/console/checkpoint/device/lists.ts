@@ -1,6 +1,7 @@
 // Downloading what the checkpoint mode needs offline, while there is signal: the gazetteer's
-// checkpoints (public) and the checkpoint roster (with the device's token, so it works when the
+// checkpoints and arrival places (public) and the checkpoint roster (with the device's token, so it works when the
 // office session has expired). Both are kept in IndexedDB by device-store.ts.
+import { ARRIVAL_PLACE_KINDS } from '../capture/arrival-payload.ts';
 import type { Roster } from '../capture/roster.ts';
 import type { Place } from './device-store.ts';
 
@@ -38,10 +39,13 @@ async function getJson(path: string, token?: string): Promise<unknown> {
   return response.json();
 }
 
-/** The checkpoints of the gazetteer (places where a passage is recorded). */
-export async function downloadCheckpoints(): Promise<Place[]> {
+/** Kinds of place where the checkpoint mode records: checkpoints, then arrival places. */
+const STATION_KINDS: readonly string[] = [...CHECKPOINT_PLACE_KINDS, ...ARRIVAL_PLACE_KINDS];
+
+/** The places of the gazetteer where a passage or an arrival is recorded. */
+export async function downloadStations(): Promise<Place[]> {
   const body = (await getJson('/api/v1/places')) as { places?: Place[] };
-  return (body.places ?? []).filter((place) => CHECKPOINT_PLACE_KINDS.includes(place.kind));
+  return (body.places ?? []).filter((place) => STATION_KINDS.includes(place.kind));
 }
 
 /** The checkpoint roster, with device token `token`. */

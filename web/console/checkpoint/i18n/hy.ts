@@ -23,6 +23,9 @@ export const hy: Catalogue = {
   'station.direction': 'Երթևեկության ուղղությունը',
   'station.noPlaces':
     'Այս սարքում դեռ անցակետերի ցանկ չկա․ միացեք մեկ անգամ՝ այն ներբեռնելու համար։',
+  'station.checkpoints': 'Անցակետեր',
+  'station.arrivalPlaces': 'Ընդունման կետեր (ժամանումներ)',
+  'station.arrivals': 'Այստեղ մարդիկ ժամանում են․ գրանցեք յուրաքանչյուր ընտանիքի ժամանումը։',
   'direction.out': 'Մեկնում',
   'direction.in': 'Վերադարձ',
   'lists.downloaded':
@@ -41,6 +44,8 @@ export const hy: Catalogue = {
   'find.invalid': 'Սա վավեր հղման կոդ չէ։ Ստուգեք և նորից մուտքագրեք։',
   'find.notOnRoster':
     'Այս կոդով տնային տնտեսություն այստեղ չի սպասվում։ Գրանցեք մարդկանց միայն թվով, առանց կոդի։',
+  'find.notOnRosterNoCount':
+    'Ճանապարհին գտնվող ոչ մի ընտանիք այս կոդը չունի։ Ստուգեք այն և մուտքագրեք կրկին։',
   'find.choose': 'Համապատասխանում են մի քանի տնային տնտեսություններ։ Ընտրեք ձեր առջև գտնվողը՝',
   'find.household': 'Տնային տնտեսություն, մարդ՝ {{people}}',
   'passage.heading': 'Գրանցել անցումը',
@@ -76,6 +81,15 @@ export const hy: Catalogue = {
   'passage.cancel': 'Չեղարկել',
   'passage.recorded': 'Անցումը գրանցվել է {{time}}-ին և ստորագրվել։',
   'passage.failed': 'Անցումը չհաջողվեց գրանցել այս սարքում։',
+  'arrival.heading': 'Գրանցել ժամանումը',
+  'arrivalFate.with_passage': 'Ժամանել է մյուսների հետ',
+  'arrivalFate.absent': 'Ներկա չէ',
+  'arrival.count': 'Ժամանողներ՝ {{people}}',
+  'arrival.outcomeHeading': 'Ժամանում (գրանցում է այն)',
+  'arrival.empty': 'Ոչ ոք չի ժամանում․ նշեք, թե ով է այստեղ, գրանցելուց առաջ։',
+  'arrival.arrived': 'Ժամանել են',
+  'arrival.registered': 'Ժամանել են և գրանցվել ընդունող իշխանությունների կողմից',
+  'arrival.recorded': 'Ժամանումը գրանցվել է {{time}}-ին և ստորագրվել։',
   'outbox.heading': 'Սպասում են համաժամեցման',
   'outbox.count': 'Սպասում են համաժամեցման՝ {{waiting}}',
   'outbox.empty': 'Ոչինչ չի սպասում․ բոլոր անցումները հասել են սերվերին։',

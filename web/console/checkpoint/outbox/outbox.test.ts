@@ -137,6 +137,24 @@ describe('draining the outbox', () => {
     ]);
   });
 
+  it('sends the arrivals of a household after its passage, together when they are of different people', async () => {
+    const store = memoryStore();
+    const people = (...ids: string[]) => ({ people: ids.map((journeyId) => ({ journeyId })) });
+    const arrival = (journeyId: string) => ({ journeyId, placeId: 'reception' });
+    await store.add(capture(1, people('a', 'b')));
+    await store.add(capture(2, arrival('a')));
+    await store.add(capture(3, arrival('b')));
+    await store.add(capture(4, arrival('a')));
+    const batches: number[][] = [];
+    const server = fakeServer();
+    const result = await drainOutbox(store, (items) => {
+      batches.push(items.map((item) => Number(item.id.slice(-4))));
+      return server.send(items);
+    });
+    assert.deepEqual(result, { kind: 'done', sent: 4 });
+    assert.deepEqual(batches, [[1], [2, 3], [4]]);
+  });
+
   it('sends a refused capture again once the monitor asks', async () => {
     const store = memoryStore();
     await store.add(capture(1));

@@ -61,9 +61,10 @@ export type DrainResult =
 /** Most captures one request carries (the server's MAX_SYNC_ITEMS). */
 export const MAX_BATCH = 500;
 
-/** The journeys a capture moves (the people of a checkpoint passage). */
+/** The journeys a capture moves: the people of a checkpoint passage, or one person's arrival. */
 function journeysOf(item: SyncItem): string[] {
-  const people = item.payload['people'];
+  const { journeyId, people } = item.payload;
+  if (typeof journeyId === 'string') return [journeyId];
   if (!Array.isArray(people)) return [];
   return people.flatMap((person: unknown) => {
     const journeyId = (person as { journeyId?: unknown } | null)?.journeyId;
@@ -75,8 +76,9 @@ function journeysOf(item: SyncItem): string[] {
  * The next batch: waiting captures in order, up to `max`, ending before the first capture that
  * moves a journey an earlier one of the batch moves. The server prepares a batch's captures
  * against the journeys as they stand before the batch (src/sync/sync.service.ts), so the second
- * passage of one household in one batch — the same family seen at two checkpoints while
- * offline — would be refused as a conflict; in the next batch it applies.
+ * passage of one household in one batch — the same family seen at a checkpoint and then arriving
+ * at the reception point while offline — would be refused as a conflict; in the next batch it
+ * applies.
  */
 export function nextBatch(waiting: readonly SyncItem[], max: number): SyncItem[] {
   const batch: SyncItem[] = [];

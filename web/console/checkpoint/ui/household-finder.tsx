@@ -1,27 +1,41 @@
 // Finding the household in front of the monitor: its QR code scanned with the camera, or its
-// reference code typed, looked up in the roster kept on the device (no network needed). Or no
-// code at all: the people are then counted only. The code itself is not kept anywhere.
-import { useCallback, useState } from 'react';
+// reference code typed, looked up in the roster kept on the device (no network needed). Or, at a
+// checkpoint, no code at all: the people are then counted only (an arrival is recorded per
+// person's journey, so it needs the household). The code itself is not kept anywhere.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findOnRoster } from '../capture/roster.ts';
 import type { Roster, RosterHousehold } from '../capture/roster.ts';
 import { QrScanner } from './qr-scanner.tsx';
 
-type Notice = 'invalid' | 'notOnRoster' | 'noCamera' | undefined;
+type Notice = 'invalid' | 'notOnRoster' | 'notOnRosterNoCount' | 'noCamera' | undefined;
 
 /** What was found: a household of the roster, or `null` for people counted without a code. */
 export type Found = RosterHousehold | null;
 
-/** The scan button, the code field and the count-only button. */
+/**
+ * The scan button, the code field and, if `canCountOnly`, the count-only button. With
+ * `focusScan` the scan button takes the focus when the finder opens (back from a recording), so
+ * the next household is one tap or keystroke away.
+ */
 export function HouseholdFinder({
   roster,
   onFound,
+  canCountOnly,
+  focusScan,
 }: {
   roster: Roster | undefined;
   onFound: (found: Found) => void;
+  canCountOnly: boolean;
+  focusScan: boolean;
 }) {
   const { t } = useTranslation('checkpoint');
+  const scanButton = useRef<HTMLButtonElement>(null);
+  // Once the button is in the page (a frame requested before React renders could miss it).
+  useEffect(() => {
+    if (focusScan) scanButton.current?.focus();
+  }, [focusScan]);
   const [scanning, setScanning] = useState(false);
   const [notice, setNotice] = useState<Notice>();
   const [choices, setChoices] = useState<readonly RosterHousehold[]>([]);
@@ -34,8 +48,9 @@ export function HouseholdFinder({
           ? ({ kind: 'not_on_roster' } as const)
           : await findOnRoster(roster, code);
       if (match.kind === 'invalid_code') setNotice('invalid');
-      else if (match.kind === 'not_on_roster') setNotice('notOnRoster');
-      else if (match.households.length > 1) {
+      else if (match.kind === 'not_on_roster') {
+        setNotice(canCountOnly ? 'notOnRoster' : 'notOnRosterNoCount');
+      } else if (match.households.length > 1) {
         setNotice(undefined);
         setChoices(match.households);
       } else {
@@ -43,7 +58,7 @@ export function HouseholdFinder({
         onFound(match.households[0] ?? null);
       }
     },
-    [roster, onFound],
+    [roster, onFound, canCountOnly],
   );
   const scanned = useCallback(
     (code: string) => {
@@ -72,6 +87,7 @@ export function HouseholdFinder({
         type="button"
         className="big"
         id="scan-button"
+        ref={scanButton}
         onClick={() => {
           setNotice(undefined);
           setScanning(!scanning);
@@ -118,16 +134,18 @@ export function HouseholdFinder({
           ))}
         </div>
       ) : null}
-      <button
-        type="button"
-        className="secondary"
-        onClick={() => {
-          setNotice(undefined);
-          onFound(null);
-        }}
-      >
-        {t('find.countOnly')}
-      </button>
+      {canCountOnly ? (
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            setNotice(undefined);
+            onFound(null);
+          }}
+        >
+          {t('find.countOnly')}
+        </button>
+      ) : null}
     </section>
   );
 }

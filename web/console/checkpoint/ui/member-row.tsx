@@ -6,19 +6,24 @@ import type { RosterJourney } from '../capture/roster.ts';
 
 const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 
-/** The member's line with the choice of what became of them. */
+/**
+ * The member's line with the choice of what became of them; the choices are worded by the
+ * messages under `messages` (at a checkpoint, 'fate'; on arrival, 'arrivalFate').
+ */
 export function MemberRow({
   number,
   journey,
   fate,
   fates,
   onChange,
+  messages = 'fate',
 }: {
   number: number;
   journey: RosterJourney;
   fate: MemberFate;
   fates: readonly MemberFate[];
   onChange: (fate: MemberFate) => void;
+  messages?: 'fate' | 'arrivalFate';
 }) {
   const { t } = useTranslation('checkpoint');
   const sex = SEXES.find((known) => known === journey.sex) ?? 'unknown';
@@ -37,7 +42,7 @@ export function MemberRow({
       >
         {fates.map((choice) => (
           <option key={choice} value={choice}>
-            {t(`fate.${choice}`)}
+            {t(`${messages}.${choice}`)}
           </option>
         ))}
       </select>

@@ -1,8 +1,11 @@
 // What waits to be sent, always on screen: the count (announced when it changes), each capture
-// with its time, checkpoint, headcount and outcome, the server's refusal where there was one, and
+// with its time, place, headcount and outcome (a passage's, or one person's arrival), the server's refusal where there was one, and
 // how sending stands (sending, next try, refused device). A refused capture can be sent again
 // (a conflict with another device's capture may be gone) or removed.
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { arrivalOutcomeOf } from '../capture/arrival-payload.ts';
+import type { SyncItem } from '../capture/signed-capture.ts';
 import type { Place } from '../device/device-store.ts';
 import type { OutboxEntry } from '../outbox/outbox.ts';
 import type { SyncState } from '../outbox/sync-loop.ts';
@@ -44,6 +47,21 @@ function SyncLine({
   }
 }
 
+/** The place, headcount and outcome of `item`, worded for the outbox's list. */
+function described(item: SyncItem, t: TFunction<'checkpoint'>) {
+  const { payload } = item;
+  const arrival = arrivalOutcomeOf(item.type, payload);
+  if (arrival !== undefined) {
+    return { placeId: payload['placeId'], people: 1, outcome: t(`arrival.${arrival}`) };
+  }
+  const outcome = typeof payload['outcome'] === 'string' ? payload['outcome'] : '';
+  return {
+    placeId: payload['checkpointId'],
+    people: typeof payload['occupants'] === 'number' ? payload['occupants'] : 0,
+    outcome: t(`outcome.${outcome}`),
+  };
+}
+
 /** The outbox: count, list and sending state; `dismiss` removes a refused capture. */
 export function OutboxPanel({
   outbox,
@@ -82,15 +100,14 @@ export function OutboxPanel({
       ) : (
         <ul className="outbox-list">
           {outbox.map(({ item, rejection }) => {
-            const { payload } = item;
-            const outcome = typeof payload['outcome'] === 'string' ? payload['outcome'] : '';
+            const { placeId, people, outcome } = described(item, t);
             return (
               <li key={item.id} className={rejection === undefined ? undefined : 'rejected'}>
                 {t('outbox.item', {
                   time: time(item.capturedAt),
-                  place: placeOf(payload['checkpointId']),
-                  people: typeof payload['occupants'] === 'number' ? payload['occupants'] : 0,
-                  outcome: t(`outcome.${outcome}`),
+                  place: placeOf(placeId),
+                  people,
+                  outcome,
                 })}
                 {rejection === undefined ? null : (
                   <>

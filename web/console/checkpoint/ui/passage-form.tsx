@@ -15,8 +15,9 @@ import { MEMBER_FATES } from '../capture/passage-payload.ts';
 import type { MemberFate, PassageDraft } from '../capture/passage-payload.ts';
 import type { RosterJourney } from '../capture/roster.ts';
 import type { Found } from './household-finder.tsx';
+import { useFocusOnOpen } from './focus-on-open.ts';
 import { MemberRow } from './member-row.tsx';
-import type { Station } from './station-picker.tsx';
+import type { Station } from '../capture/recording.ts';
 
 const STORED_SCREENING = 'vigil.checkpoint.screening';
 
@@ -43,6 +44,7 @@ export function PassageForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation('checkpoint');
+  const heading = useFocusOnOpen<HTMLHeadingElement>();
   const journeys: readonly RosterJourney[] = found?.journeys ?? [];
   const [fates, setFates] = useState<readonly MemberFate[]>(() =>
     journeys.map(() => 'with_passage'),
@@ -74,7 +76,7 @@ export function PassageForm({
 
   return (
     <section aria-labelledby="passage-heading" className="checkpoint-card passage">
-      <h3 id="passage-heading" tabIndex={-1}>
+      <h3 id="passage-heading" tabIndex={-1} ref={heading}>
         {t('passage.heading')}
       </h3>
       <p>

@@ -1,34 +1,32 @@
-// Where the monitor stands: the checkpoint (from the gazetteer kept on the device) and the
-// direction of travel. Kept in this browser (no identity in it), so a reload or a new shift on
-// the same phone starts where the last one was.
+// Where the monitor stands: a checkpoint and the direction of travel, or an arrival place (a
+// reception point: people arrive there, whichever way they came), from the gazetteer kept on the
+// device. Kept in this browser (no identity in it), so a reload or a new shift on the same phone
+// starts where the last one was.
 import { useTranslation } from 'react-i18next';
-import type { Direction } from '../../../../src/passage/database/passage-vocabulary.ts';
 import { DIRECTIONS } from '../../../../src/passage/database/passage-vocabulary.ts';
+import { isArrivalPlace } from '../capture/recording.ts';
+import type { Station } from '../capture/recording.ts';
 import type { Place } from '../device/device-store.ts';
 import { placeName } from './place-name.ts';
 
-/** The chosen checkpoint and direction. */
-export interface Station {
-  readonly checkpointId: string;
-  readonly direction: Direction;
-}
-
 const STORED = 'vigil.checkpoint.station';
 
-/** The station chosen last on this browser, if any. */
-export function storedStation(): Station | undefined {
+/** The place (and direction, if chosen) chosen last on this browser. */
+export function storedStation(): Partial<Station> | undefined {
   try {
     const parsed = JSON.parse(localStorage.getItem(STORED) ?? 'null') as Partial<Station> | null;
-    const direction = DIRECTIONS.find((known) => known === parsed?.direction);
-    if (typeof parsed?.checkpointId !== 'string' || direction === undefined) return undefined;
-    return { checkpointId: parsed.checkpointId, direction };
+    if (typeof parsed?.checkpointId !== 'string') return undefined;
+    const direction = DIRECTIONS.find((known) => known === parsed.direction);
+    return direction === undefined
+      ? { checkpointId: parsed.checkpointId }
+      : { checkpointId: parsed.checkpointId, direction };
   } catch {
     return undefined;
   }
 }
 
 /** Keeps `station` for the next visit. */
-export function storeStation(station: Station): void {
+export function storeStation(station: Partial<Station>): void {
   localStorage.setItem(STORED, JSON.stringify(station));
 }
 
@@ -44,6 +42,11 @@ export function StationPicker({
 }) {
   const { t, i18n } = useTranslation('checkpoint');
   if (places.length === 0) return <p>{t('station.noPlaces')}</p>;
+  const chosen = places.find((place) => place.id === station.checkpointId);
+  const groups = [
+    { key: 'station.checkpoints', places: places.filter((place) => !isArrivalPlace(place)) },
+    { key: 'station.arrivalPlaces', places: places.filter(isArrivalPlace) },
+  ].filter((group) => group.places.length > 0);
   return (
     <div className="station">
       <label htmlFor="station-checkpoint">{t('station.checkpoint')}</label>
@@ -57,29 +60,50 @@ export function StationPicker({
         <option value="" disabled>
           {t('station.choose')}
         </option>
-        {places.map((place) => (
-          <option key={place.id} value={place.id}>
-            {placeName(place, i18n.language)}
-          </option>
+        {groups.map((group) => (
+          <optgroup key={group.key} label={t(group.key)}>
+            {group.places.map((place) => (
+              <option key={place.id} value={place.id}>
+                {placeName(place, i18n.language)}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
-      <fieldset className="choices">
-        <legend>{t('station.direction')}</legend>
-        {DIRECTIONS.map((direction) => (
-          <label key={direction} className="choice">
-            <input
-              type="radio"
-              name="direction"
-              value={direction}
-              checked={station.direction === direction}
-              onChange={() => {
-                onChange({ ...station, direction });
-              }}
-            />
-            {t(`direction.${direction}`)}
-          </label>
-        ))}
-      </fieldset>
+      {isArrivalPlace(chosen) ? (
+        <p>{t('station.arrivals')}</p>
+      ) : (
+        <Directions station={station} onChange={onChange} />
+      )}
     </div>
+  );
+}
+
+function Directions({
+  station,
+  onChange,
+}: {
+  station: Partial<Station>;
+  onChange: (station: Partial<Station>) => void;
+}) {
+  const { t } = useTranslation('checkpoint');
+  return (
+    <fieldset className="choices">
+      <legend>{t('station.direction')}</legend>
+      {DIRECTIONS.map((direction) => (
+        <label key={direction} className="choice">
+          <input
+            type="radio"
+            name="direction"
+            value={direction}
+            checked={station.direction === direction}
+            onChange={() => {
+              onChange({ ...station, direction });
+            }}
+          />
+          {t(`direction.${direction}`)}
+        </label>
+      ))}
+    </fieldset>
   );
 }
