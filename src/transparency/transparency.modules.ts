@@ -3,9 +3,11 @@
 // - disclosure: the pure disclosure-control rules every public output applies;
 // - bulletins: daily, spot and weekly reports — drafted, edited, approved by two, published;
 // - open data: versioned dataset releases (CSV with HXL, JSON, GeoJSON), streamed;
-// - feeds: Atom feeds and e-mail subscriptions.
+// - feeds: Atom feeds and e-mail subscriptions;
+// - commitment evidence: the released incidents linked to each public commitment.
 import type { PassageModule } from '../passage/passage-context.ts';
 import { bulletinsModule } from './bulletins/bulletins.module.ts';
+import { commitmentEvidenceModule } from './commitment-evidence/commitment-evidence.module.ts';
 import { feedsModule } from './feeds/feeds.module.ts';
 import { openDataModule } from './open-data/open-data.module.ts';
 
@@ -14,4 +16,5 @@ export const TRANSPARENCY_MODULES: readonly PassageModule[] = [
   bulletinsModule,
   openDataModule,
   feedsModule,
+  commitmentEvidenceModule,
 ];

@@ -139,6 +139,7 @@ export const EXPECTED: Readonly<Record<string, ExpectedAccess>> = {
   // monitoring — commitments, access restrictions, patrols, hotline contacts
   'GET /api/v1/commitments': 'public',
   'GET /api/v1/commitments/:id': 'public',
+  'GET /api/v1/commitments/:id/evidence': 'public',
   'POST /api/v1/commitments': sessions('analyst', 'coordinator'),
   'POST /api/v1/commitments/:id/versions': sessions('analyst', 'coordinator'),
   'POST /api/v1/commitments/:id/links': sessions('analyst', 'coordinator'),

@@ -125,10 +125,12 @@ export async function publicUrlsOf(
   if (route === '/site/*') return pageAssets(base, '/', '/site');
   if (route.endsWith('/*')) return pageAssets(base, route.slice(0, -2), route.slice(0, -2));
   if (!route.includes(':')) return [`${base}${route}`];
-  const generic = /^(.*)\/:id$/.exec(route);
-  if (generic?.[1] !== undefined && !generic[1].includes(':')) {
-    const ids = await idsOfList(base, generic[1]);
-    return ids.map((id) => `${base}${generic[1]}/${encodeURIComponent(id)}`);
+  // `/x/:id` and `/x/:id/y` (a part of one record) are read for the ids `/x` lists.
+  const generic = /^(.*)\/:id(\/[\w-]+)?$/.exec(route);
+  const [, list, part = ''] = generic ?? [];
+  if (list !== undefined && !list.includes(':')) {
+    const ids = await idsOfList(base, list);
+    return ids.map((id) => `${base}${list}/${encodeURIComponent(id)}${part}`);
   }
   return [];
 }

@@ -156,6 +156,10 @@ export async function plantCanaries(
   const stored = (
     await call(base, `/api/v1/incidents/${incident.id}/narrative`, { headers: analyst })
   ).text;
+  const commitmentId = await linkAsEvidence(post, analyst, {
+    incidentId: incident.id,
+    itemId: item.id,
+  });
   const confirmToken = await subscribe(base, mail);
   const bulletinId = await publishDaily(base, post, { analyst, coordinator });
   // A release of every open dataset, after the incident (dated 2023) was published.
@@ -165,6 +169,11 @@ export async function plantCanaries(
   for (const { name } of catalogue.datasets) {
     await post(`/api/v1/open-data/${name}/releases`, coordinator, {});
   }
+  // The planted incident is released now: the commitment's public evidence points at it.
+  const evidence = (await call(base, `/api/v1/commitments/${commitmentId}/evidence`, {})).body as {
+    evidence: unknown[];
+  };
+  assert.equal(evidence.evidence.length, 1, 'the released incident is public evidence');
   // A correction too, so that the crawl reads a correction's proof.
   await post('/api/v1/open-data/incidents/corrections', coordinator, {
     correctsVersion: 1,
@@ -189,6 +198,35 @@ export async function plantCanaries(
 }
 
 type Post = (path: string, headers: Headers, body: unknown) => Promise<{ body: unknown }>;
+
+/**
+ * Registers a commitment and links the planted incident (breach) and information item
+ * (compliance) to it, with the analyst's reasoning naming the witness: sealed, never public.
+ */
+async function linkAsEvidence(
+  post: Post,
+  analyst: Headers,
+  targets: { incidentId: string; itemId: string },
+): Promise<string> {
+  const registered = (
+    await post('/api/v1/commitments', analyst, {
+      party: 'Party A',
+      language: 'en',
+      text: 'Civilians may leave freely.',
+      madeOn: '2023-09-20',
+      sourceRef: 'Statement of 20 September 2023 (synthetic)',
+      scope: 'The corridor',
+    })
+  ).body as { commitment: { id: string } };
+  const id = registered.commitment.id;
+  const reasoning = `Told by ${CANARY.latinGiven} ${CANARY.latinFamily}, ${CANARY.phone}.`;
+  const links = [
+    { targetKind: 'incident', targetId: targets.incidentId, bearing: 'breach', reasoning },
+    { targetKind: 'info_item', targetId: targets.itemId, bearing: 'compliance', reasoning },
+  ];
+  for (const link of links) await post(`/api/v1/commitments/${id}/links`, analyst, link);
+  return id;
+}
 type Bulletin = { id: string; version: number; product: string };
 
 /**

@@ -1,5 +1,6 @@
 // The commitment register over HTTP: published to anyone (GET), written by analysts and
-// coordinators; links and the per-commitment view over time are staff-only for now.
+// coordinators; links and the per-commitment view over time are staff-only. What the public sees
+// of the links is GET /api/v1/commitments/:id/evidence (src/transparency/commitment-evidence).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';

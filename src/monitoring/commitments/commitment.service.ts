@@ -2,8 +2,9 @@
 // promised, in its original language with translations, kept in versions (a correction is a new
 // version; nothing is deleted). Commitments are public log entries: anyone can check the register
 // the mission measures incidents against. Links — an incident or an observation as evidence of
-// breach or compliance, with the analyst's reasoning — are sealed and staff-only for now: the
-// public view of links waits for the publication rules of incidents (DOMAIN.md §6).
+// breach or compliance, with the analyst's reasoning — are sealed and staff-only; the public
+// sees only the links to incidents an open-data release lists (src/transparency/
+// commitment-evidence, docs/commitment-evidence.md).
 // Every write: validate (and look everything up) → seal → one transaction with the rows.
 import type { Kysely } from 'kysely';
 import { DomainError } from '../../errors/domain-error.ts';

@@ -20,11 +20,11 @@ import { loadEarlierRelease, NO_EARLIER_RELEASE } from './earlier-release.ts';
 import type { EarlierRelease } from './earlier-release.ts';
 import { companionsOf, DATASETS } from './open-data.datasets.ts';
 import type { DatasetName } from './open-data.datasets.ts';
-import { publicIds } from './open-data.disclosure.ts';
 import { encodePages, encoderFor, formatsOf } from './open-data.formats.ts';
 import type { OpenDataFormat, ReleaseMetadata } from './open-data.formats.ts';
 import { OpenDataRepository } from './open-data.kysely.ts';
 import { releaseProofPath } from './open-data.proofs.ts';
+import { releasePublicIds } from './release-public-ids.ts';
 import type { ReleaseRecord } from './open-data.kysely.ts';
 
 /** Log entry kinds of this slice (both public). */
@@ -137,8 +137,7 @@ export class OpenDataService {
    * behind a public id, or what an earlier release published for a record).
    */
   #publicIds(dataset: DatasetName, releaseId: string): (internalId: string) => string {
-    const pseudonym = this.#deps.keyring.pseudonym('open_data.release', releaseId);
-    return publicIds(dataset === 'incidents' ? 'VGL' : '', Buffer.from(pseudonym, 'base64url'));
+    return releasePublicIds(this.#deps.keyring, dataset, releaseId);
   }
 
   async #earlierRelease(dataset: DatasetName): Promise<EarlierRelease> {
