@@ -104,6 +104,17 @@ export const az: Catalogue = {
   commitmentSource: 'Mənbə: {{source}}. Əhatə: {{scope}}.',
   commitmentHistory: 'Tarixçə (versiyalar: {{versions}})',
   commitmentVersion: 'Versiya {{version}}, {{date}}: {{reason}}',
+  'commitmentEvidence.breach': 'Pozuntu',
+  'commitmentEvidence.compliance': 'Riayət',
+  commitmentEvidenceHeading: 'Açıq məlumatlarda dərc olunmuş sübutlar',
+  commitmentEvidenceLinked: '{{date}} tarixində əlaqələndirilib',
+  commitmentEvidenceIncident: '{{type}}, {{date}}, {{place}}',
+  commitmentEvidenceRecord: 'Açıq məlumatların {{version}} buraxılışında sətir (insidentlər):',
+  commitmentEvidenceDistrict: 'rayon {{code}}',
+  commitmentEvidenceNone:
+    'Bu öhdəliklə hələ açıq məlumatlarda dərc olunmuş heç bir insident əlaqələndirilməyib.',
+  commitmentEvidenceNote:
+    'Sübutlar yalnız açıq məlumatların son buraxılışında dərc olunmuş insidentlər üçün, həmin buraxılışdakı identifikatorları ilə göstərilir; buraxılışdan əvvəl əlaqələndirilmiş insident buraxıldıqdan sonra görünəcək. Müşahidələr və analitiklərin əsaslandırmaları dərc olunmur.',
   methodologyLink: 'Missiya necə hesablayır: metodologiya',
   reportedVerifiedHeading: 'Gündəlik hesabatlara görə bildirilmiş və təsdiqlənmiş insidentlər',
   reportedVerifiedCaption:

@@ -104,6 +104,17 @@ export const en = {
   commitmentSource: 'Source: {{source}}. Scope: {{scope}}.',
   commitmentHistory: 'History (versions: {{versions}})',
   commitmentVersion: 'Version {{version}}, {{date}}: {{reason}}',
+  'commitmentEvidence.breach': 'Breach',
+  'commitmentEvidence.compliance': 'Compliance',
+  commitmentEvidenceHeading: 'Evidence published in the open data',
+  commitmentEvidenceLinked: 'linked on {{date}}',
+  commitmentEvidenceIncident: '{{type}}, {{date}}, {{place}}',
+  commitmentEvidenceRecord: 'Row of open data release {{version}} (incidents):',
+  commitmentEvidenceDistrict: 'district {{code}}',
+  commitmentEvidenceNone:
+    'No incident published in the open data is linked to this commitment yet.',
+  commitmentEvidenceNote:
+    "Evidence is listed only for incidents that the latest open data release publishes, by their id in that release; an incident linked before its release appears once it is released. Observations and the analysts' reasoning are not published.",
   methodologyLink: 'How the mission counts: methodology',
   reportedVerifiedHeading: 'Incidents reported and verified, from the daily reports',
   reportedVerifiedCaption:

@@ -104,6 +104,17 @@ export const hy: Catalogue = {
   commitmentSource: 'Աղբյուր՝ {{source}}։ Ծավալ՝ {{scope}}։',
   commitmentHistory: 'Պատմություն (տարբերակներ՝ {{versions}})',
   commitmentVersion: 'Տարբերակ {{version}}, {{date}}՝ {{reason}}',
+  'commitmentEvidence.breach': 'Խախտում',
+  'commitmentEvidence.compliance': 'Պահպանում',
+  commitmentEvidenceHeading: 'Բաց տվյալներում հրապարակված ապացույցներ',
+  commitmentEvidenceLinked: 'կապվել է {{date}}',
+  commitmentEvidenceIncident: '{{type}}, {{date}}, {{place}}',
+  commitmentEvidenceRecord: 'Բաց տվյալների {{version}} թողարկման տող (միջադեպեր)՝',
+  commitmentEvidenceDistrict: 'շրջան {{code}}',
+  commitmentEvidenceNone:
+    'Այս պարտավորությանը դեռ կապված չէ բաց տվյալներում հրապարակված որևէ միջադեպ։',
+  commitmentEvidenceNote:
+    'Ապացույցները նշվում են միայն բաց տվյալների վերջին թողարկման մեջ հրապարակված միջադեպերի համար՝ այդ թողարկման նույնացուցիչով․ մինչև թողարկումը կապված միջադեպը երևում է թողարկվելուց հետո։ Դիտարկումները և վերլուծաբանների հիմնավորումները չեն հրապարակվում։',
   methodologyLink: 'Ինչպես է առաքելությունը հաշվում. մեթոդաբանություն',
   reportedVerifiedHeading: 'Հաղորդված և ստուգված միջադեպեր՝ ըստ օրական զեկույցների',
   reportedVerifiedCaption:

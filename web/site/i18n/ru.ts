@@ -104,6 +104,17 @@ export const ru: Catalogue = {
   commitmentSource: 'Источник: {{source}}. Сфера: {{scope}}.',
   commitmentHistory: 'История (версий: {{versions}})',
   commitmentVersion: 'Версия {{version}}, {{date}}: {{reason}}',
+  'commitmentEvidence.breach': 'Нарушение',
+  'commitmentEvidence.compliance': 'Соблюдение',
+  commitmentEvidenceHeading: 'Доказательства, опубликованные в открытых данных',
+  commitmentEvidenceLinked: 'связано {{date}}',
+  commitmentEvidenceIncident: '{{type}}, {{date}}, {{place}}',
+  commitmentEvidenceRecord: 'Строка выпуска открытых данных {{version}} (инциденты):',
+  commitmentEvidenceDistrict: 'район {{code}}',
+  commitmentEvidenceNone:
+    'С этим обязательством пока не связан ни один инцидент, опубликованный в открытых данных.',
+  commitmentEvidenceNote:
+    'Доказательства приводятся только для инцидентов, опубликованных в последнем выпуске открытых данных, под их идентификатором в этом выпуске; инцидент, связанный до выпуска, появится после него. Наблюдения и обоснования аналитиков не публикуются.',
   methodologyLink: 'Как миссия ведёт учёт: методология',
   reportedVerifiedHeading: 'Сообщённые и проверенные инциденты по ежедневным отчётам',
   reportedVerifiedCaption:
