@@ -70,6 +70,8 @@ async function openSite(): Promise<Page> {
     if (message.type() === 'error') pageErrors.push(message.text());
   });
   await page.goto(`${started!.server.url}/`);
+  // The section loads when the reader comes near it.
+  await page.locator(SECTION).scrollIntoViewIfNeeded();
   await page.locator('#reconciliation-caption').waitFor();
   return page;
 }

@@ -4,7 +4,8 @@
 // and by verification status) with tables holding the same published cells, maps released
 // incidents at their released places, opens the methodology page in each language, switches
 // language on the page, fits a phone screen, works by keyboard, asks nothing of any other origin,
-// and axe finds no serious or critical violation. Screenshots go to test-artifacts/.
+// asks for a section's figures only when the reader comes near it, and axe finds no serious or
+// critical violation. Screenshots go to test-artifacts/.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -24,6 +25,8 @@ const skip = chromiumMissing();
 const pageErrors: string[] = [];
 const elsewhere: string[] = [];
 const outlines: number[] = [];
+/** The paths (and queries) the page asked this server for, in order. */
+const asked: string[] = [];
 
 type Cell = string | number | null;
 type Row = Record<string, Cell>;
@@ -102,6 +105,7 @@ async function openSite(): Promise<Page> {
   page.on('request', (request) => {
     const url = request.url();
     if (!url.startsWith(started!.server.url) && !url.startsWith('data:')) elsewhere.push(url);
+    else asked.push(url.slice(started!.server.url.length));
   });
   page.on('response', (response) => {
     if (/\/site\/assets\/countries-(50|110)m-[\w-]+\.json$/.test(response.url())) {
@@ -109,8 +113,17 @@ async function openSite(): Promise<Page> {
     }
   });
   await page.goto(`${started!.server.url}/`);
-  await page.locator('#passages-caption').waitFor();
+  await page.locator('#checkpoint-choice').waitFor();
   return page;
+}
+
+/** Scrolls to the section headed `id`, as a reader would, and waits until it has loaded. */
+async function reach(page: Page, id: string): Promise<void> {
+  await page.locator(`section[aria-labelledby="${id}"]`).scrollIntoViewIfNeeded();
+  await page.waitForFunction(
+    (selector) => document.querySelector(selector) === null,
+    `section[aria-labelledby="${id}"] > p[aria-busy="true"]`,
+  );
 }
 
 describe('the public site', { skip }, () => {
@@ -122,6 +135,18 @@ describe('the public site', { skip }, () => {
     assert.match((await page.locator('.synthetic').textContent()) ?? '', /SYNTHETIC DEMO DATA/);
     const reports = await page.locator('.reports a').allTextContents();
     assert.ok(reports.length >= 1 && reports.every((r) => /^Report for \d{4}-\d\d-\d\d$/.test(r)));
+    // The sections under the first screen have asked for nothing yet: the page stays light for
+    // a reader who reads only the top.
+    const later = ['/open-data/incidents/', '/api/v1/access-restrictions', '/api/v1/commitments'];
+    assert.deepEqual(
+      asked.filter((path) => later.some((start) => path.startsWith(start))),
+      [],
+      asked.join(' '),
+    );
+    assert.ok(!asked.includes('/api/v1/bulletins?limit=50'), 'the reconciliation waits');
+    assert.equal(await page.locator('#passages-caption').count(), 0, 'the table waits too');
+    await page.locator('section[aria-labelledby="passages"] figure').scrollIntoViewIfNeeded();
+    await page.locator('#passages-caption').waitFor();
     assert.match(
       (await page.locator('#passages-caption').textContent()) ?? '',
       /^.+: reporting days \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d \(open data release 1\)$/,
@@ -134,10 +159,15 @@ describe('the public site', { skip }, () => {
       people.every((cell) => /^([\d,]+|<5|<10|x|—)$/.test(cell)),
       people.join(' '),
     );
-    for (const section of ['incidents', 'map', 'restrictions', 'commitments']) {
+    for (const section of ['reconciliation', 'incidents', 'map', 'restrictions', 'commitments']) {
+      await reach(page, section);
       const text = await page.locator(`section[aria-labelledby="${section}"]`).textContent();
       assert.ok(!(text ?? '').includes('could not be loaded'), `${section} loaded`);
     }
+    assert.ok(
+      asked.some((path) => path.startsWith('/open-data/incidents/')),
+      asked.join(' '),
+    );
   });
 
   it('charts the passages of each checkpoint, its table holding the released cells', async () => {
@@ -356,8 +386,9 @@ describe('the public site', { skip }, () => {
       'Միջադեպեր ըստ վայրերի, բոլոր հաշվետու օրերը',
     );
     await page.reload();
-    await page.locator('#passages-caption').waitFor();
+    await page.locator('#checkpoint-choice').waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'hy', 'kept after a reload');
+    await reach(page, 'map');
     await page.locator('figure.map-figure').scrollIntoViewIfNeeded();
     await page.locator('svg.map g.mark').first().waitFor();
     assert.deepEqual(await axeSevere(page), []);

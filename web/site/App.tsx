@@ -1,7 +1,7 @@
 // The public site's one page: the mission's published figures, in the reader's language.
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fetchJson } from './data.ts';
+import { loadServer } from './first-screen.ts';
 import { LANGUAGES, CATALOGUES } from './i18n/catalogues.ts';
 import { Reconciliation } from './reconciliation.tsx';
 import {
@@ -12,6 +12,7 @@ import {
   Reports,
   Restrictions,
 } from './sections.tsx';
+import { LaterSection } from './ui.tsx';
 import { useHashView } from './use-hash-view.ts';
 import { useLoaded } from './use-loaded.ts';
 
@@ -19,8 +20,6 @@ import { useLoaded } from './use-loaded.ts';
 const Methodology = lazy(async () => ({
   default: (await import('./methodology/methodology.tsx')).Methodology,
 }));
-
-const loadServer = () => fetchJson<{ dataset?: string }>('/api/v1');
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -76,11 +75,22 @@ export function App() {
         </p>
         <Reports />
         <Passages />
-        <Reconciliation />
-        <Incidents />
-        <MapSection />
-        <Restrictions />
-        <Commitments />
+        {/* Below the first screen: each loads and draws when the reader comes near it. */}
+        <LaterSection id="reconciliation" title={t('reconciliationHeading')}>
+          <Reconciliation />
+        </LaterSection>
+        <LaterSection id="incidents" title={t('incidentsHeading')}>
+          <Incidents />
+        </LaterSection>
+        <LaterSection id="map" title={t('mapHeading')}>
+          <MapSection />
+        </LaterSection>
+        <LaterSection id="restrictions" title={t('restrictionsHeading')}>
+          <Restrictions />
+        </LaterSection>
+        <LaterSection id="commitments" title={t('commitmentsHeading')}>
+          <Commitments />
+        </LaterSection>
         <section aria-labelledby="more">
           <h2 id="more">{t('moreHeading')}</h2>
           <ul>

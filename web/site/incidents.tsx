@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ChartFigure } from './charts/chart-figure.tsx';
 import type { Release } from './data.ts';
 import { countByPair, latestRelease } from './data.ts';
+import { numberFormat } from './formats.ts';
 import type { RecordCounts } from './series.ts';
 import { recordsPerDay } from './series.ts';
 import { ReportedVerified } from './reported-verified.tsx';
@@ -120,7 +121,7 @@ function PerDayTable(props: {
 }) {
   const { t, i18n } = useTranslation();
   const days = props.groups[0]?.counts.days ?? [];
-  const number = new Intl.NumberFormat(i18n.language);
+  const number = numberFormat(i18n.language);
   return (
     <TableBox captionId="incidents-day-caption">
       <table>

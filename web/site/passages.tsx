@@ -3,32 +3,34 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChartFigure } from './charts/chart-figure.tsx';
-import type { Release } from './data.ts';
-import { latestRelease, loadPlaces, placeName } from './data.ts';
+import type { Place, Release } from './data.ts';
+import { placeName } from './data.ts';
+import { loadPassages } from './first-screen.ts';
 import type { ReleasedCell } from './series.ts';
 import { checkpointSeries, checkpointsOf, plottable } from './series.ts';
 import { useCellText } from './use-cell-text.ts';
-import { ReleaseSection, TableBox } from './ui.tsx';
+import { Section, Status, TableBox, WhenNear } from './ui.tsx';
 import { useLoaded } from './use-loaded.ts';
 
 const DIRECTIONS = ['out', 'in'] as const;
-const loadPassages = () => latestRelease('checkpoint_daily');
 
 /** Passages per reporting day, by checkpoint and direction, as released. */
 export function Passages() {
   const { t } = useTranslation();
+  const loaded = useLoaded(loadPassages);
   return (
-    <ReleaseSection id="passages" title={t('passagesHeading')} load={loadPassages}>
-      {(release) => <CheckpointPassages release={release} />}
-    </ReleaseSection>
+    <Section id="passages" title={t('passagesHeading')}>
+      <Status loaded={loaded} empty={(found) => found === null || found.release.rows.length === 0}>
+        {(found) => (found === null ? null : <CheckpointPassages {...found} />)}
+      </Status>
+    </Section>
   );
 }
 
-function CheckpointPassages({ release }: { release: Release }) {
+function CheckpointPassages({ release, places }: { release: Release; places: Place[] }) {
   const { t, i18n } = useTranslation();
-  const places = useLoaded(loadPlaces);
   const checkpoints = checkpointsOf(release.rows).map(({ code, name }) => {
-    const place = places.state === 'ready' ? places.value.find((p) => p.id === code) : undefined;
+    const place = places.find((p) => p.id === code);
     return { code, name: place === undefined ? name : placeName(place, i18n.language) };
   });
   const [chosen, choose] = useState(checkpoints[0]?.code ?? '');
@@ -64,22 +66,26 @@ function CheckpointPassages({ release }: { release: Release }) {
         }))}
         language={i18n.language}
       />
-      <PassagesTable
-        caption={t('passagesCaption', {
-          checkpoint: name,
-          from: people.days[0],
-          to: people.days.at(-1),
-          version: release.version,
-        })}
-        days={people.days}
-        columns={[
-          ...people.lines.map((line) => ({ title: t(`people.${line.direction}`), ...line })),
-          ...series('vehicles').lines.map((line) => ({
-            title: t(`vehicles.${line.direction}`),
-            ...line,
-          })),
-        ]}
-      />
+      {/* Under the first screen on a phone: drawn (and its numbers formatted, which first loads
+          Intl's data) when the reader comes near it; a row is about 2.1rem tall. */}
+      <WhenNear room={`${String((people.days.length + 3) * 2.1)}rem`}>
+        <PassagesTable
+          caption={t('passagesCaption', {
+            checkpoint: name,
+            from: people.days[0],
+            to: people.days.at(-1),
+            version: release.version,
+          })}
+          days={people.days}
+          columns={[
+            ...people.lines.map((line) => ({ title: t(`people.${line.direction}`), ...line })),
+            ...series('vehicles').lines.map((line) => ({
+              title: t(`vehicles.${line.direction}`),
+              ...line,
+            })),
+          ]}
+        />
+      </WhenNear>
     </>
   );
 }

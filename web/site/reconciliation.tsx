@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCell } from '../../src/transparency/disclosure/published-cell.ts';
 import type { PublishedCell } from '../../src/transparency/disclosure/published-cell.ts';
 import { fetchJson } from './data.ts';
+import { dateFormat } from './formats.ts';
 import { Section, Status, TableBox } from './ui.tsx';
 import { useLoaded } from './use-loaded.ts';
 
@@ -57,8 +58,9 @@ async function loadReconciliation(): Promise<LatestReconciliation | null> {
 
 /** A report's date (YYYY-MM-DD, as the reports list names it) in the reader's language. */
 function dateText(date: string, language: string): string {
-  const format = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' });
-  return format.format(new Date(`${date}T00:00:00Z`));
+  return dateFormat(language, { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
 }
 
 function ReconciliationTable(props: { date: string; rows: PublishedRow[] }) {

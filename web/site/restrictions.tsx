@@ -4,6 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import { countBy, fetchOnce, latestRelease, loadPlaces, placeName } from './data.ts';
 import type { Place } from './data.ts';
+import { dateFormat } from './formats.ts';
 import { ReleaseSection, Status, TableBox } from './ui.tsx';
 import { useLoaded } from './use-loaded.ts';
 
@@ -66,7 +67,7 @@ export function Restrictions() {
 function LatestRestrictions() {
   const { t, i18n } = useTranslation();
   const loaded = useLoaded(loadRegister);
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = dateFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   const where = (places: Place[], id: string | null) => {
     const place = places.find((p) => p.id === id);
     return place === undefined ? null : placeName(place, i18n.language);

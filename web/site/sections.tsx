@@ -1,8 +1,7 @@
 // The dashboard's sections, each reading one published product (data.ts), each in its own file;
 // the daily reports are here.
 import { useTranslation } from 'react-i18next';
-import type { BulletinEntry } from './data.ts';
-import { fetchJson } from './data.ts';
+import { loadReports } from './first-screen.ts';
 import { Section, Status } from './ui.tsx';
 import { useLoaded } from './use-loaded.ts';
 
@@ -11,9 +10,6 @@ export { Incidents } from './incidents.tsx';
 export { MapSection } from './map/map-section.tsx';
 export { Passages } from './passages.tsx';
 export { Restrictions } from './restrictions.tsx';
-
-const loadReports = async () =>
-  (await fetchJson<{ bulletins: BulletinEntry[] }>('/api/v1/bulletins?limit=7')).bulletins;
 
 /** The latest daily reports, linked in the reader's language. */
 export function Reports() {

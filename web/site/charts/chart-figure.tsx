@@ -1,6 +1,8 @@
 // A chart with its caption and legend, the chart itself loaded lazily and drawn only when it
-// comes near the screen (uPlot stays out of the first paint). The legend is text in the page, so it is translated and read out; the table
-// next to the figure holds the figures.
+// comes onto the screen: uPlot stays out of the first paint, and drawing a chart (more work on
+// a phone than a whole table) does not hold up the first screen for one just under it. The
+// legend is text in the page, so it is translated and read out; the table next to the figure
+// holds the figures.
 import { lazy, Suspense } from 'react';
 import { useNearViewport } from '../use-near-viewport.ts';
 import { chartColour } from './chart-colours.ts';
@@ -13,7 +15,7 @@ export function ChartFigure(
   props: Omit<LineChartProps, 'labelledBy'> & { id: string; caption: string },
 ) {
   const captionId = `${props.id}-chart-caption`;
-  const [figure, near] = useNearViewport<HTMLElement>();
+  const [figure, near] = useNearViewport<HTMLElement>('0px');
   const waiting = <div className="chart chart-waiting" />;
   return (
     <figure className="chart-figure" ref={figure}>

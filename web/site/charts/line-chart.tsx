@@ -5,6 +5,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { dateFormat, numberFormat } from '../formats.ts';
 import { chartColour } from './chart-colours.ts';
 
 const HEIGHT = 220;
@@ -27,7 +28,7 @@ export interface LineChartProps {
 }
 
 function dayLabel(language: string) {
-  const format = new Intl.DateTimeFormat(language, {
+  const format = dateFormat(language, {
     day: 'numeric',
     month: 'short',
     timeZone: 'UTC',
@@ -38,7 +39,7 @@ function dayLabel(language: string) {
 
 function optionsOf(props: LineChartProps, width: number): uPlot.Options {
   const day = dayLabel(props.language);
-  const number = new Intl.NumberFormat(props.language);
+  const number = numberFormat(props.language);
   const axis = { stroke: '#4a535e', grid: { stroke: '#e3e8ee', width: 1 }, ticks: { show: false } };
   return {
     width,
