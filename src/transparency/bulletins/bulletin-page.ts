@@ -28,17 +28,21 @@ export function pagePath(id: string, language: string): string {
 
 const STYLE = `body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
 line-height:1.5}table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #999;
-padding:.25rem .5rem;text-align:left}td:not(:first-child){text-align:right}.text{white-space:pre-wrap}`;
+padding:.25rem .5rem;text-align:left}td:not(:first-child){text-align:right}.text{white-space:pre-wrap}
+.scroll{overflow-x:auto}`;
 
 function table(data: DocumentTable): string {
   const cells = (row: string[], tag: string) =>
     row.map((cell) => `<${tag}>${escapeHtml(cell)}</${tag}>`).join('');
   const body = data.rows.map((row) => `<tr>${cells(row, 'td')}</tr>`).join('\n');
+  // A table wider than a phone's screen scrolls on its own, not the page; the region is named
+  // and focusable so that a keyboard can scroll it.
   return `<h2>${escapeHtml(data.heading)}</h2>
+<div class="scroll" role="region" tabindex="0" aria-label="${escapeHtml(data.heading)}">
 <table><thead><tr>${cells(data.header, 'th')}</tr></thead>
 <tbody>
 ${body}
-</tbody></table>`;
+</tbody></table></div>`;
 }
 
 function link(href: string, text: string, attributes = ''): string {
@@ -62,9 +66,11 @@ export function renderBulletinPage(document: BulletinDocument): string {
         `<p class="correction">${escapeHtml(c.label)} ${link(pagePath(c.bulletinId, language), c.bulletinId)}</p>`,
     )
     .join('\n');
+  // The empty icon keeps the browser from asking for /favicon.ico, which nothing serves.
   return `<!doctype html>
 <html lang="${escapeHtml(language)}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(`${document.title} — ${document.lines[0] ?? ''}`)}</title>
 <style>${STYLE}</style></head>
 <body>
