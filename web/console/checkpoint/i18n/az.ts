@@ -95,6 +95,7 @@ export const az: Catalogue = {
   'outbox.count': 'Sinxronlaşdırmanı gözləyir: {{waiting}}',
   'outbox.empty': 'Heç nə gözləmir: bütün keçidlər serverə çatıb.',
   'outbox.item': '{{time}}, {{place}}: {{people}} nəfər, {{outcome}}',
+  'outbox.personItem': '{{time}}, {{place}}: bir nəfər, {{outcome}}',
   'outbox.rejected': 'Server rədd etdi: {{code}}',
   'outbox.requeue': '{{time}} tarixli rədd edilmiş keçidi yenidən göndərin',
   'outbox.dismiss': '{{time}} tarixli rədd edilmiş keçidi silin',

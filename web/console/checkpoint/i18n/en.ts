@@ -92,6 +92,7 @@ export const en = {
   'outbox.count': 'Waiting to sync: {{waiting}}',
   'outbox.empty': 'Nothing is waiting: every passage has reached the server.',
   'outbox.item': '{{time}}, {{place}}: {{people}} people, {{outcome}}',
+  'outbox.personItem': '{{time}}, {{place}}: one person, {{outcome}}',
   'outbox.rejected': 'Refused by the server: {{code}}',
   'outbox.requeue': 'Send the refused passage of {{time}} again',
   'outbox.dismiss': 'Remove the refused passage of {{time}}',

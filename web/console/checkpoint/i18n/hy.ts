@@ -94,6 +94,7 @@ export const hy: Catalogue = {
   'outbox.count': 'Սպասում են համաժամեցման՝ {{waiting}}',
   'outbox.empty': 'Ոչինչ չի սպասում․ բոլոր անցումները հասել են սերվերին։',
   'outbox.item': '{{time}}, {{place}}․ մարդ՝ {{people}}, {{outcome}}',
+  'outbox.personItem': '{{time}}, {{place}}․ մեկ մարդ, {{outcome}}',
   'outbox.rejected': 'Սերվերը մերժել է՝ {{code}}',
   'outbox.requeue': 'Կրկին ուղարկել {{time}}-ի մերժված անցումը',
   'outbox.dismiss': 'Հեռացնել {{time}}-ի մերժված անցումը',

@@ -94,6 +94,7 @@ export const ru: Catalogue = {
   'outbox.count': 'Ждут отправки: {{waiting}}',
   'outbox.empty': 'Ничего не ждёт: все проходы дошли до сервера.',
   'outbox.item': '{{time}}, {{place}}: людей {{people}}, {{outcome}}',
+  'outbox.personItem': '{{time}}, {{place}}: один человек, {{outcome}}',
   'outbox.rejected': 'Отклонено сервером: {{code}}',
   'outbox.requeue': 'Отправить отклонённый проход от {{time}} ещё раз',
   'outbox.dismiss': 'Удалить отклонённый проход от {{time}}',

@@ -47,19 +47,30 @@ function SyncLine({
   }
 }
 
-/** The place, headcount and outcome of `item`, worded for the outbox's list. */
-function described(item: SyncItem, t: TFunction<'checkpoint'>) {
+/** `item`'s line in the outbox's list: when, where, how many and with what outcome. */
+function itemLine(
+  item: SyncItem,
+  place: (id: unknown) => string,
+  timeOf: (iso: string) => string,
+  t: TFunction<'checkpoint'>,
+) {
   const { payload } = item;
+  const time = timeOf(item.capturedAt);
   const arrival = arrivalOutcomeOf(item.type, payload);
   if (arrival !== undefined) {
-    return { placeId: payload['placeId'], people: 1, outcome: t(`arrival.${arrival}`) };
+    return t('outbox.personItem', {
+      time,
+      place: place(payload['placeId']),
+      outcome: t(`arrival.${arrival}`),
+    });
   }
   const outcome = typeof payload['outcome'] === 'string' ? payload['outcome'] : '';
-  return {
-    placeId: payload['checkpointId'],
+  return t('outbox.item', {
+    time,
+    place: place(payload['checkpointId']),
     people: typeof payload['occupants'] === 'number' ? payload['occupants'] : 0,
     outcome: t(`outcome.${outcome}`),
-  };
+  });
 }
 
 /** The outbox: count, list and sending state; `dismiss` removes a refused capture. */
@@ -100,15 +111,9 @@ export function OutboxPanel({
       ) : (
         <ul className="outbox-list">
           {outbox.map(({ item, rejection }) => {
-            const { placeId, people, outcome } = described(item, t);
             return (
               <li key={item.id} className={rejection === undefined ? undefined : 'rejected'}>
-                {t('outbox.item', {
-                  time: time(item.capturedAt),
-                  place: placeOf(placeId),
-                  people,
-                  outcome,
-                })}
+                {itemLine(item, placeOf, time, t)}
                 {rejection === undefined ? null : (
                   <>
                     <span className="error"> {t('outbox.rejected', { code: rejection.code })}</span>
