@@ -99,6 +99,11 @@ async function assertAccessibleAndFits(page: Page, step: string): Promise<void> 
 }
 
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+/** Waits for the focus to reach `id`: a heading takes it once drawn, a frame after it appears. */
+const focusReaches = (page: Page, id: string) =>
+  page.waitForFunction((expected) => document.activeElement?.id === expected, id, {
+    timeout: 5_000,
+  });
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(ARTIFACTS_DIR, `portal-${name}.png`), fullPage: true });
 
@@ -228,7 +233,7 @@ describe('the resident portal', { skip }, () => {
     assert.equal(await page.getByLabel('Receipt code').inputValue(), receiptCode);
     await page.getByRole('button', { name: 'Check the report' }).click();
     await page.locator('.status').waitFor();
-    assert.equal(await focusedId(page), 'report-status-heading');
+    await focusReaches(page, 'report-status-heading');
     assert.equal(
       await page.locator('.status').textContent(),
       'Received: it is waiting to be read.',

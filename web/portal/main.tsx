@@ -9,4 +9,6 @@ import './style.css';
 
 const root = document.getElementById('root');
 if (root !== null) render(<App initial={firstLanguage()} />, root);
-registerServiceWorker();
+// Once the page has loaded: the worker's first install fetches every file of the portal again,
+// which on a slow network must not compete with the first visit's own requests.
+window.addEventListener('load', registerServiceWorker, { once: true });
