@@ -29,18 +29,22 @@ function firstLanguage(): string {
   return browser.find((tag) => LANGUAGES.includes(tag)) ?? 'en';
 }
 
+// The browser's storage is opened here, the first time the page reads it.
+const language = firstLanguage();
+await nextTask();
 await i18next.use(initReactI18next).init({
   resources: Object.fromEntries(
     Object.entries(CATALOGUES).map(([tag, catalogue]) => [tag, { translation: catalogue }]),
   ),
-  lng: firstLanguage(),
+  lng: language,
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
 });
-const follow = (language: string) => {
-  document.documentElement.lang = language;
+await nextTask();
+const follow = (chosen: string) => {
+  document.documentElement.lang = chosen;
   document.title = i18next.t('title');
-  localStorage.setItem(STORED, language);
+  localStorage.setItem(STORED, chosen);
 };
 follow(i18next.language);
 i18next.on('languageChanged', follow);
