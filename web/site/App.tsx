@@ -41,7 +41,55 @@ function LanguageSwitch() {
   );
 }
 
-/** The dashboard. */
+/** The dashboard's figures, the first screen's first, the others as the reader comes near. */
+function Dashboard() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p>{t('intro')}</p>
+      <p className="legend">
+        {t('legend')} <a href="#methodology">{t('methodologyLink')}</a>
+      </p>
+      <Reports />
+      <Passages />
+      {/* Below the first screen: each loads and draws when the reader comes near it. */}
+      <LaterSection id="reconciliation" title={t('reconciliationHeading')}>
+        <Reconciliation />
+      </LaterSection>
+      <LaterSection id="incidents" title={t('incidentsHeading')}>
+        <Incidents />
+      </LaterSection>
+      <LaterSection id="map" title={t('mapHeading')}>
+        <MapSection />
+      </LaterSection>
+      <LaterSection id="restrictions" title={t('restrictionsHeading')}>
+        <Restrictions />
+      </LaterSection>
+      <LaterSection id="commitments" title={t('commitmentsHeading')}>
+        <Commitments />
+      </LaterSection>
+      <section aria-labelledby="more">
+        <h2 id="more">{t('moreHeading')}</h2>
+        <ul>
+          <li>
+            <a href="#methodology">{t('methodologyLink')}</a>
+          </li>
+          <li>
+            <a href="/verify">{t('verifyLink')}</a>
+          </li>
+          <li>
+            <a href="/api/v1/open-data">{t('openDataLink')}</a>
+          </li>
+          <li>
+            <a href="/feeds/all.en.atom">{t('feedLink')}</a>
+          </li>
+        </ul>
+      </section>
+    </>
+  );
+}
+
+/** The page: its header, the demo notice, and the dashboard or the methodology. */
 export function App() {
   const { t } = useTranslation();
   const server = useLoaded(loadServer);
@@ -65,49 +113,12 @@ export function App() {
           </Suspense>
         </main>
       ) : null}
-      {/* Kept mounted while the methodology shows, so going back keeps choices and data; shown
+      {/* Kept mounted while the methodology shows, so going back keeps choices and data; drawn
           once the server has said whether its data is synthetic, so the notice above does not
-          push the figures down under the reader's eyes (its sections load meanwhile). */}
+          push the figures down under the reader's eyes (the first screen's requests went out
+          as the page started: first-screen.ts). */}
       <main hidden={view === 'methodology' || server.state === 'loading'}>
-        <p>{t('intro')}</p>
-        <p className="legend">
-          {t('legend')} <a href="#methodology">{t('methodologyLink')}</a>
-        </p>
-        <Reports />
-        <Passages />
-        {/* Below the first screen: each loads and draws when the reader comes near it. */}
-        <LaterSection id="reconciliation" title={t('reconciliationHeading')}>
-          <Reconciliation />
-        </LaterSection>
-        <LaterSection id="incidents" title={t('incidentsHeading')}>
-          <Incidents />
-        </LaterSection>
-        <LaterSection id="map" title={t('mapHeading')}>
-          <MapSection />
-        </LaterSection>
-        <LaterSection id="restrictions" title={t('restrictionsHeading')}>
-          <Restrictions />
-        </LaterSection>
-        <LaterSection id="commitments" title={t('commitmentsHeading')}>
-          <Commitments />
-        </LaterSection>
-        <section aria-labelledby="more">
-          <h2 id="more">{t('moreHeading')}</h2>
-          <ul>
-            <li>
-              <a href="#methodology">{t('methodologyLink')}</a>
-            </li>
-            <li>
-              <a href="/verify">{t('verifyLink')}</a>
-            </li>
-            <li>
-              <a href="/api/v1/open-data">{t('openDataLink')}</a>
-            </li>
-            <li>
-              <a href="/feeds/all.en.atom">{t('feedLink')}</a>
-            </li>
-          </ul>
-        </section>
+        {server.state === 'loading' ? null : <Dashboard />}
       </main>
     </>
   );
