@@ -7,13 +7,8 @@ import { firstLanguage } from './language.ts';
 import { registerServiceWorker } from './offline.ts';
 import './style.css';
 
+const root = document.getElementById('root');
+if (root !== null) render(<App initial={firstLanguage()} />, root);
 // Once the page has loaded: the worker's first install fetches every file of the portal again,
 // which on a slow network must not compete with the first visit's own requests.
 window.addEventListener('load', registerServiceWorker, { once: true });
-// Drawn in a task of its own, after the script's evaluation, so that neither holds a slow
-// phone's main thread long. (A timer, not a top-level await, which would make the build split
-// a helper into a file fetched only after this one, a round trip later.)
-setTimeout(() => {
-  const root = document.getElementById('root');
-  if (root !== null) render(<App initial={firstLanguage()} />, root);
-}, 0);
