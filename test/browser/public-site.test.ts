@@ -119,11 +119,13 @@ async function openSite(): Promise<Page> {
 
 /** Scrolls to the section headed `id`, as a reader would, and waits until it has loaded. */
 async function reach(page: Page, id: string): Promise<void> {
-  await page.locator(`section[aria-labelledby="${id}"]`).scrollIntoViewIfNeeded();
-  await page.waitForFunction(
-    (selector) => document.querySelector(selector) === null,
-    `section[aria-labelledby="${id}"] > p[aria-busy="true"]`,
-  );
+  // The section found first is a placeholder that its content replaces once near, so the
+  // scroll asks for the section afresh on each frame rather than holding on to one element.
+  await page.waitForFunction((selector) => {
+    const section = document.querySelector(selector);
+    section?.scrollIntoView({ block: 'nearest' });
+    return section !== null && section.querySelector(':scope > p[aria-busy="true"]') === null;
+  }, `section[aria-labelledby="${id}"]`);
 }
 
 describe('the public site', { skip }, () => {
