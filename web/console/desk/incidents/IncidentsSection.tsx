@@ -7,6 +7,7 @@ import type { IncidentState } from '../../../../src/monitoring/model/vocabulary.
 import { usePlaceName } from '../shared/desk-context.tsx';
 import type { IncidentSummary } from '../shared/desk-types.ts';
 import { formatInstant, shortId } from '../shared/format.ts';
+import { ListOrDetail, StateFilter } from '../shared/ListOrDetail.tsx';
 import { Loading } from '../shared/Loading.tsx';
 import { useLoad } from '../shared/use-api.ts';
 import { IncidentDetail } from './IncidentDetail.tsx';
@@ -53,42 +54,24 @@ function IncidentList({ state, onOpen }: { state: string; onOpen: (id: string) =
 export function IncidentsSection({ openId }: { openId: string | undefined }) {
   const { t } = useTranslation('desk');
   const [state, setState] = useState<IncidentState | ''>('under_verification');
-  const [open, setOpen] = useState(openId);
-  if (open !== undefined) {
-    return (
-      <>
-        <button
-          type="button"
-          className="secondary back"
-          onClick={() => {
-            setOpen(undefined);
-          }}
-        >
-          {t('incidents.back')}
-        </button>
-        <IncidentDetail id={open} />
-      </>
-    );
-  }
   return (
-    <>
-      <label className="inline">
-        {t('incidents.state')}
-        <select
-          value={state}
-          onChange={(event) => {
-            setState(INCIDENT_STATES.find((value) => value === event.target.value) ?? '');
-          }}
-        >
-          <option value="">{t('incidents.allStates')}</option>
-          {INCIDENT_STATES.map((value) => (
-            <option key={value} value={value}>
-              {t(`state.${value}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <IncidentList state={state} onOpen={setOpen} />
-    </>
+    <ListOrDetail
+      openId={openId}
+      back={t('incidents.back')}
+      detail={(id) => <IncidentDetail id={id} />}
+      list={(open) => (
+        <>
+          <StateFilter
+            label={t('incidents.state')}
+            values={INCIDENT_STATES}
+            value={state}
+            labelOf={(value) => t(`state.${value}`)}
+            all={t('incidents.allStates')}
+            onChange={setState}
+          />
+          <IncidentList state={state} onOpen={open} />
+        </>
+      )}
+    />
   );
 }

@@ -7,6 +7,7 @@ import { TRACING_STATES } from '../../../../src/passage/model/states.ts';
 import type { TracingState } from '../../../../src/passage/model/states.ts';
 import type { TracingRequest } from '../shared/desk-types.ts';
 import { formatInstant, shortId } from '../shared/format.ts';
+import { ListOrDetail, StateFilter } from '../shared/ListOrDetail.tsx';
 import { Loading } from '../shared/Loading.tsx';
 import { useLoad } from '../shared/use-api.ts';
 import { TracingDetail } from './TracingDetail.tsx';
@@ -52,42 +53,24 @@ function TracingList({ state, onOpen }: { state: string; onOpen: (id: string) =>
 export function TracingSection({ openId }: { openId: string | undefined }) {
   const { t } = useTranslation('desk');
   const [state, setState] = useState<TracingState | ''>('');
-  const [open, setOpen] = useState(openId);
-  if (open !== undefined) {
-    return (
-      <>
-        <button
-          type="button"
-          className="secondary back"
-          onClick={() => {
-            setOpen(undefined);
-          }}
-        >
-          {t('tracing.back')}
-        </button>
-        <TracingDetail id={open} />
-      </>
-    );
-  }
   return (
-    <>
-      <label className="inline">
-        {t('tracing.state')}
-        <select
-          value={state}
-          onChange={(event) => {
-            setState(TRACING_STATES.find((value) => value === event.target.value) ?? '');
-          }}
-        >
-          <option value="">{t('tracing.allStates')}</option>
-          {TRACING_STATES.map((value) => (
-            <option key={value} value={value}>
-              {t(`tracingState.${value}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <TracingList state={state} onOpen={setOpen} />
-    </>
+    <ListOrDetail
+      openId={openId}
+      back={t('tracing.back')}
+      detail={(id) => <TracingDetail id={id} />}
+      list={(open) => (
+        <>
+          <StateFilter
+            label={t('tracing.state')}
+            values={TRACING_STATES}
+            value={state}
+            labelOf={(value) => t(`tracingState.${value}`)}
+            all={t('tracing.allStates')}
+            onChange={setState}
+          />
+          <TracingList state={state} onOpen={open} />
+        </>
+      )}
+    />
   );
 }

@@ -7,6 +7,7 @@ import type { ItemStatus } from '../../../../src/monitoring/model/vocabulary.ts'
 import { usePlaceName } from '../shared/desk-context.tsx';
 import type { InfoItem } from '../shared/desk-types.ts';
 import { formatInstant } from '../shared/format.ts';
+import { ListOrDetail, StateFilter } from '../shared/ListOrDetail.tsx';
 import { Loading } from '../shared/Loading.tsx';
 import { useLoad } from '../shared/use-api.ts';
 import { ItemDetail } from './ItemDetail.tsx';
@@ -76,42 +77,25 @@ function QueuePageList({ base, after, onOpen }: PageProps) {
 export function TriageSection({ openId }: { openId: string | undefined }) {
   const { t } = useTranslation('desk');
   const [status, setStatus] = useState<ItemStatus>('new');
-  const [open, setOpen] = useState(openId);
-  if (open !== undefined) {
-    return (
-      <>
-        <button
-          type="button"
-          className="secondary back"
-          onClick={() => {
-            setOpen(undefined);
-          }}
-        >
-          {t('triage.back')}
-        </button>
-        <ItemDetail id={open} />
-      </>
-    );
-  }
   return (
-    <>
-      <label className="inline">
-        {t('triage.status')}
-        <select
-          value={status}
-          onChange={(event) => {
-            const chosen = ITEM_STATUSES.find((value) => value === event.target.value);
-            if (chosen !== undefined) setStatus(chosen);
-          }}
-        >
-          {ITEM_STATUSES.map((value) => (
-            <option key={value} value={value}>
-              {t(`itemStatus.${value}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <QueuePageList base={`/api/v1/info-items?status=${status}&limit=50`} onOpen={setOpen} />
-    </>
+    <ListOrDetail
+      openId={openId}
+      back={t('triage.back')}
+      detail={(id) => <ItemDetail id={id} />}
+      list={(open) => (
+        <>
+          <StateFilter
+            label={t('triage.status')}
+            values={ITEM_STATUSES}
+            value={status}
+            labelOf={(value) => t(`itemStatus.${value}`)}
+            onChange={(chosen) => {
+              if (chosen !== '') setStatus(chosen);
+            }}
+          />
+          <QueuePageList base={`/api/v1/info-items?status=${status}&limit=50`} onOpen={open} />
+        </>
+      )}
+    />
   );
 }
