@@ -1,24 +1,14 @@
 /** @jsxImportSource preact */
 // Step "follow up a report": the receipt code in the body of POST
 // /api/v1/resident-reports/status (never in a URL), answered with the report's coarse status.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { ReportStatus } from '../../src/monitoring/intake/resident/resident-report.service.ts';
 import { callApi } from './api.ts';
-import type { Failure } from './api.ts';
-import {
-  Alert,
-  Field,
-  failureText,
-  focusFirstInvalid,
-  FormErrors,
-  inputAria,
-  StepHeading,
-  Submit,
-  valueOf,
-} from './form.tsx';
+import { Field, inputAria, StepHeading, valueOf } from './form.tsx';
 import type { FieldErrors } from './form.tsx';
 import { useLocale } from './language.ts';
 import { isReceiptCode } from './receipt-code.ts';
+import { StepForm, useSubmission } from './step-form.tsx';
 
 function receiptErrors(code: string): FieldErrors {
   if (code.trim() === '') return { 'follow-code': { key: 'required' } };
@@ -29,42 +19,26 @@ function receiptErrors(code: string): FieldErrors {
 export function FollowUpView(props: { initialCode: string }) {
   const { t } = useLocale();
   const [code, setCode] = useState(props.initialCode);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Failure | undefined>(undefined);
-  const [status, setStatus] = useState<ReportStatus | undefined>(undefined);
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (attempt > 0) focusFirstInvalid(form.current);
-  }, [attempt]);
+  const submission = useSubmission<{ status: ReportStatus }>();
+  const { errors } = submission;
+  const status = submission.result?.status;
 
   const submit = async () => {
-    const found = receiptErrors(code);
-    setErrors(found);
-    setFailure(undefined);
-    setStatus(undefined);
-    if (Object.keys(found).length > 0) {
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setBusy(true);
-    const answer = await callApi<{ status: ReportStatus }>('/api/v1/resident-reports/status', {
-      receiptCode: code.trim(),
-    });
-    setBusy(false);
-    if (answer.ok) setStatus(answer.value.status);
-    else setFailure(answer.failure);
+    await submission.submit(receiptErrors(code), () =>
+      callApi<{ status: ReportStatus }>('/api/v1/resident-reports/status', {
+        receiptCode: code.trim(),
+      }),
+    );
   };
   return (
     <section aria-labelledby="follow-heading">
       <StepHeading id="follow-heading">{t('followUpHeading')}</StepHeading>
       <p>{t('followUpIntro')}</p>
-      <form
-        ref={form}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
+      <StepForm
+        submission={submission}
+        submitLabel={t('submitFollowUp')}
+        notFound={t('receiptNotFound')}
+        onSubmit={() => {
           void submit();
         }}
       >
@@ -84,12 +58,7 @@ export function FollowUpView(props: { initialCode: string }) {
             }}
           />
         </Field>
-        <FormErrors errors={errors} />
-        {failure === undefined ? null : (
-          <Alert>{failure === 'not_found' ? t('receiptNotFound') : failureText(t, failure)}</Alert>
-        )}
-        <Submit busy={busy} label={t('submitFollowUp')} />
-      </form>
+      </StepForm>
       {status === undefined ? null : (
         <section aria-labelledby="report-status-heading" class="result">
           <StepHeading id="report-status-heading" level={3}>

@@ -2,11 +2,9 @@
 // Step "register a household": the intention, an optional place of origin, the members and a
 // consent per purpose; sent to POST /api/v1/portal/households; the answer's reference code is
 // shown with its QR code (registered-view.tsx). What was typed stays in memory only.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { callApi } from './api.ts';
-import type { Failure } from './api.ts';
-import { Alert, failureText, focusFirstInvalid, FormErrors, StepHeading, Submit } from './form.tsx';
-import type { FieldErrors } from './form.tsx';
+import { StepHeading } from './form.tsx';
 import { useLocale } from './language.ts';
 import { MemberFields } from './member-fields.tsx';
 import { PlaceSelect } from './place-select.tsx';
@@ -16,6 +14,7 @@ import { RegisteredView } from './registered-view.tsx';
 import type { Registered } from './registered-view.tsx';
 import { emptyMember, MAX_MEMBERS, registrationBody, registrationErrors } from './registration.ts';
 import type { RegistrationDraft } from './registration.ts';
+import { StepForm, useSubmission } from './step-form.tsx';
 
 const EMPTY: RegistrationDraft = {
   intention: '',
@@ -28,46 +27,27 @@ const EMPTY: RegistrationDraft = {
 export function RegisterView(props: { places: Places; onCheck: (referenceCode: string) => void }) {
   const { t, language } = useLocale();
   const [draft, setDraft] = useState(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Failure | undefined>(undefined);
-  const [registered, setRegistered] = useState<Registered | undefined>(undefined);
-  const form = useRef<HTMLFormElement>(null);
+  const submission = useSubmission<Registered>();
+  const { errors } = submission;
+  const registered = submission.result;
   const nextKey = useRef(2);
-  useEffect(() => {
-    if (attempt > 0) focusFirstInvalid(form.current);
-  }, [attempt]);
 
   if (registered !== undefined)
     return <RegisteredView registered={registered} onCheck={props.onCheck} />;
 
   const submit = async () => {
-    const found = registrationErrors(draft, new Date().getFullYear());
-    setErrors(found);
-    setFailure(undefined);
-    if (Object.keys(found).length > 0) {
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setBusy(true);
-    const answer = await callApi<Registered>(
-      '/api/v1/portal/households',
-      registrationBody(draft, language),
+    await submission.submit(registrationErrors(draft, new Date().getFullYear()), () =>
+      callApi<Registered>('/api/v1/portal/households', registrationBody(draft, language)),
     );
-    setBusy(false);
-    if (answer.ok) setRegistered(answer.value);
-    else setFailure(answer.failure);
   };
   return (
     <section aria-labelledby="register-heading">
       <StepHeading id="register-heading">{t('registerHeading')}</StepHeading>
       <p>{t('registerIntro')}</p>
-      <form
-        ref={form}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
+      <StepForm
+        submission={submission}
+        submitLabel={t('submitRegister')}
+        onSubmit={() => {
           void submit();
         }}
       >
@@ -139,10 +119,7 @@ export function RegisterView(props: { places: Places; onCheck: (referenceCode: s
             setDraft({ ...draft, consents });
           }}
         />
-        <FormErrors errors={errors} />
-        {failure === undefined ? null : <Alert>{failureText(t, failure)}</Alert>}
-        <Submit busy={busy} label={t('submitRegister')} />
-      </form>
+      </StepForm>
     </section>
   );
 }

@@ -2,21 +2,9 @@
 // Step "report an incident": what happened, and optionally when, where and how the reporter
 // knows; anonymous unless the reporter chooses to say how to reach them. Sent to
 // POST /api/v1/resident-reports, which answers a receipt code, shown this once.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { callApi } from './api.ts';
-import type { Failure } from './api.ts';
-import {
-  Alert,
-  Field,
-  failureText,
-  focusFirstInvalid,
-  FormErrors,
-  inputAria,
-  StepHeading,
-  Submit,
-  valueOf,
-} from './form.tsx';
-import type { FieldErrors } from './form.tsx';
+import { Field, inputAria, StepHeading, valueOf } from './form.tsx';
 import { formatInstant, useLocale } from './language.ts';
 import { PlaceSelect } from './place-select.tsx';
 import type { Places } from './places.ts';
@@ -28,6 +16,7 @@ import {
   reportErrors,
 } from './report.ts';
 import type { ReportDraft } from './report.ts';
+import { StepForm, useSubmission } from './step-form.tsx';
 
 const EMPTY: ReportDraft = {
   account: '',
@@ -100,34 +89,16 @@ function ProximityChoices(props: {
 export function ReportView(props: { places: Places; onFollowUp: (receiptCode: string) => void }) {
   const { t, language } = useLocale();
   const [draft, setDraft] = useState(EMPTY);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Failure | undefined>(undefined);
-  const [receipt, setReceipt] = useState<Receipt | undefined>(undefined);
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (attempt > 0) focusFirstInvalid(form.current);
-  }, [attempt]);
+  const submission = useSubmission<Receipt>();
+  const { errors } = submission;
+  const receipt = submission.result;
 
   if (receipt !== undefined) return <ReceiptView receipt={receipt} onFollowUp={props.onFollowUp} />;
 
   const submit = async () => {
-    const found = reportErrors(draft, new Date());
-    setErrors(found);
-    setFailure(undefined);
-    if (Object.keys(found).length > 0) {
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setBusy(true);
-    const answer = await callApi<Receipt>(
-      '/api/v1/resident-reports',
-      reportBody(draft, t, language),
+    await submission.submit(reportErrors(draft, new Date()), () =>
+      callApi<Receipt>('/api/v1/resident-reports', reportBody(draft, t, language)),
     );
-    setBusy(false);
-    if (answer.ok) setReceipt(answer.value);
-    else setFailure(answer.failure);
   };
   const accountHint = t('accountHint');
   const contactHint = t('contactHint');
@@ -135,11 +106,10 @@ export function ReportView(props: { places: Places; onFollowUp: (receiptCode: st
     <section aria-labelledby="report-heading">
       <StepHeading id="report-heading">{t('reportHeading')}</StepHeading>
       <p>{t('reportIntro')}</p>
-      <form
-        ref={form}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
+      <StepForm
+        submission={submission}
+        submitLabel={t('submitReport')}
+        onSubmit={() => {
           void submit();
         }}
       >
@@ -215,10 +185,7 @@ export function ReportView(props: { places: Places; onFollowUp: (receiptCode: st
             />
           </Field>
         )}
-        <FormErrors errors={errors} />
-        {failure === undefined ? null : <Alert>{failureText(t, failure)}</Alert>}
-        <Submit busy={busy} label={t('submitReport')} />
-      </form>
+      </StepForm>
     </section>
   );
 }

@@ -3,27 +3,17 @@
 // POST /api/v1/status-lookup (never in a URL); the household's journeys in plain words. A code
 // whose check symbol fails is caught here (src/passage/model/reference-code.ts), before it
 // costs one of the limited look-ups.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { JourneyState } from '../../src/passage/model/states.ts';
 import { normaliseReferenceCode } from '../../src/passage/model/reference-code.ts';
 import { callApi } from './api.ts';
-import type { Failure } from './api.ts';
-import {
-  Alert,
-  Field,
-  failureText,
-  focusFirstInvalid,
-  FormErrors,
-  inputAria,
-  StepHeading,
-  Submit,
-  valueOf,
-} from './form.tsx';
+import { Field, inputAria, StepHeading, valueOf } from './form.tsx';
 import type { FieldError, FieldErrors } from './form.tsx';
 import { formatInstant, useLocale } from './language.ts';
 import { placeName } from './places.ts';
 import type { Place } from './places.ts';
 import { birthYearError } from './registration.ts';
+import { StepForm, useSubmission } from './step-form.tsx';
 
 /** One journey as the look-up answers it. */
 interface Journey {
@@ -80,44 +70,28 @@ export function StatusView(props: { initialCode: string }) {
   const { t } = useLocale();
   const [code, setCode] = useState(props.initialCode);
   const [year, setYear] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Failure | undefined>(undefined);
-  const [journeys, setJourneys] = useState<Journey[] | undefined>(undefined);
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (attempt > 0) focusFirstInvalid(form.current);
-  }, [attempt]);
+  const submission = useSubmission<{ journeys: Journey[] }>();
+  const { errors } = submission;
+  const journeys = submission.result?.journeys;
 
   const submit = async () => {
-    const found = lookupErrors(code, year);
-    setErrors(found);
-    setFailure(undefined);
-    setJourneys(undefined);
-    if (Object.keys(found).length > 0) {
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setBusy(true);
-    const answer = await callApi<{ journeys: Journey[] }>('/api/v1/status-lookup', {
-      referenceCode: normaliseReferenceCode(code),
-      birthYear: Number(year.trim()),
-    });
-    setBusy(false);
-    if (answer.ok) setJourneys(answer.value.journeys);
-    else setFailure(answer.failure);
+    await submission.submit(lookupErrors(code, year), () =>
+      callApi<{ journeys: Journey[] }>('/api/v1/status-lookup', {
+        referenceCode: normaliseReferenceCode(code),
+        birthYear: Number(year.trim()),
+      }),
+    );
   };
   const codeHint = t('codeHint');
   return (
     <section aria-labelledby="status-heading">
       <StepHeading id="status-heading">{t('statusHeading')}</StepHeading>
       <p>{t('statusIntro')}</p>
-      <form
-        ref={form}
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
+      <StepForm
+        submission={submission}
+        submitLabel={t('submitStatus')}
+        notFound={t('lookupNotFound')}
+        onSubmit={() => {
           void submit();
         }}
       >
@@ -157,12 +131,7 @@ export function StatusView(props: { initialCode: string }) {
             }}
           />
         </Field>
-        <FormErrors errors={errors} />
-        {failure === undefined ? null : (
-          <Alert>{failure === 'not_found' ? t('lookupNotFound') : failureText(t, failure)}</Alert>
-        )}
-        <Submit busy={busy} label={t('submitStatus')} />
-      </form>
+      </StepForm>
       {journeys === undefined ? null : (
         <section aria-labelledby="journeys-heading" class="result">
           <StepHeading id="journeys-heading" level={3}>
