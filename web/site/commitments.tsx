@@ -11,6 +11,7 @@ import { Section, Status } from './ui.tsx';
 import type { Loaded } from './use-loaded.ts';
 import { useLoaded } from './use-loaded.ts';
 import { useNearViewport } from './use-near-viewport.ts';
+import { EVENT_TYPES, labelOf } from './released-labels.ts';
 
 const loadCommitments = async () =>
   (await fetchOnce<{ commitments: Commitment[] }>('/api/v1/commitments?limit=20')).commitments;
@@ -35,16 +36,6 @@ const loadEvidence = async (id: string): Promise<LoadedEvidence> => {
     latestRelease('incidents'),
   ]);
   return { evidence: answer.evidence, release };
-};
-
-// The labels of ACLED's event types, as the incidents section words them (incidents.tsx).
-const EVENT_TYPE_KEYS: Readonly<Record<string, string>> = {
-  Battles: 'battles',
-  'Explosions/Remote violence': 'explosions',
-  'Violence against civilians': 'civilians',
-  Protests: 'protests',
-  Riots: 'riots',
-  'Strategic developments': 'strategic',
 };
 
 // Released rows by public id, indexed once per release (every commitment reads the same one).
@@ -169,7 +160,6 @@ function IncidentSummary(props: { row: Row }) {
   const { t, i18n } = useTranslation();
   const { row } = props;
   const type = String(row['event_type'] ?? '');
-  const typeKey = EVENT_TYPE_KEYS[type];
   const location = row['location'];
   const district = row['admin1'];
   const place =
@@ -182,7 +172,7 @@ function IncidentSummary(props: { row: Row }) {
     <>
       <br />
       {t('commitmentEvidenceIncident', {
-        type: typeKey === undefined ? type : t(`eventType.${typeKey}`),
+        type: labelOf(t, EVENT_TYPES, 'eventType.')(type),
         date: dayText(i18n.language, String(row['event_date'])),
         place,
       })}

@@ -2,7 +2,6 @@
 // status, and in all by type and status. These are counts of released records, each public on
 // its own, so they are exact. The open data holds verified incidents only; how many were reported
 // and how many verified each day comes from the daily reports (reported-verified.tsx).
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ChartFigure } from './charts/chart-figure.tsx';
 import type { Release } from './data.ts';
@@ -10,32 +9,16 @@ import { countByPair, latestRelease } from './data.ts';
 import { numberFormat } from './formats.ts';
 import type { RecordCounts } from './series.ts';
 import { recordsPerDay } from './series.ts';
+import { EVENT_TYPES, labelOf } from './released-labels.ts';
 import { ReportedVerified } from './reported-verified.tsx';
 import { ReleaseSection, TableBox } from './ui.tsx';
 
 const loadIncidents = () => latestRelease('incidents');
 
-/** ACLED's six event types, by the key of their label. */
-const EVENT_TYPES: Readonly<Record<string, string>> = {
-  Battles: 'battles',
-  'Explosions/Remote violence': 'explosions',
-  'Violence against civilians': 'civilians',
-  Protests: 'protests',
-  Riots: 'riots',
-  'Strategic developments': 'strategic',
-};
 const STATUSES: Readonly<Record<string, string>> = {
   verified: 'verified',
   verified_corrected: 'corrected',
 };
-
-/** The translated label of a released value, or the value itself when it has none. */
-function labelOf(t: TFunction, labels: Readonly<Record<string, string>>, prefix: string) {
-  return (value: string) => {
-    const key = labels[value];
-    return key === undefined ? value : t(`${prefix}${key}`);
-  };
-}
 
 /** Released incidents by type and verification status, over time and in all. */
 export function Incidents() {
