@@ -1,5 +1,6 @@
-// The multi-row writes of the identity vault's repository, in portable Kysely, chunked to 500
-// rows (under both engines' bound-parameter limits).
+// The multi-row writes of the identity vault's repository: inserts through insertRows (the
+// portable SQL of the hot write paths), other statements in Kysely chunked to 500 rows (under
+// both engines' bound-parameter limits).
 //
 // Blind index rows are the bulk of a bulk store (three or four per person) and their keys are
 // random HMACs: inserted in arrival order, every row lands on a different B-tree page. A bulk
@@ -8,6 +9,7 @@
 // person_ref: each person row keeps the list of its own index entries (HMACs only), and
 // shredding deletes those exact entries through the primary key.
 import type { Transaction } from 'kysely';
+import { insertRows } from '../store/insert-rows.ts';
 import type { Database } from '../store/schema.ts';
 import type { Destruction, NewPerson } from './identity-vault.repository.ts';
 import { BLIND_INDEX_FIELDS } from './keyring.ts';
@@ -37,38 +39,34 @@ export async function insertPeopleRows(
   trx: Transaction<Database>,
   people: readonly NewPerson[],
 ): Promise<BlindIndexRow[]> {
-  for (const chunk of chunks(people)) {
-    await trx
-      .insertInto('data_key')
-      .values(
-        chunk.map((person) => ({
-          id: person.keyId,
-          wrapped: person.wrappedKey,
-          created_at: person.createdAt,
-          destroyed_at: null,
-          destroyed_reason: null,
-        })),
-      )
-      .execute();
-    await trx
-      .insertInto('person_identity')
-      .values(
-        chunk.map((person) => ({
-          person_ref: person.personRef,
-          household_ref: person.householdRef,
-          kind: person.kind,
-          key_id: person.keyId,
-          fields: person.fields,
-          blind_indexes: JSON.stringify(person.blindIndexes.map((i) => [i.field, i.valueHmac])),
-          version: 1,
-          retention_category: person.retentionCategory,
-          retain_until: person.retainUntil,
-          created_at: person.createdAt,
-          destroyed_at: null,
-        })),
-      )
-      .execute();
-  }
+  await insertRows(
+    trx,
+    'data_key',
+    people.map((person) => ({
+      id: person.keyId,
+      wrapped: person.wrappedKey,
+      created_at: person.createdAt,
+      destroyed_at: null,
+      destroyed_reason: null,
+    })),
+  );
+  await insertRows(
+    trx,
+    'person_identity',
+    people.map((person) => ({
+      person_ref: person.personRef,
+      household_ref: person.householdRef,
+      kind: person.kind,
+      key_id: person.keyId,
+      fields: person.fields,
+      blind_indexes: JSON.stringify(person.blindIndexes.map((i) => [i.field, i.valueHmac])),
+      version: 1,
+      retention_category: person.retentionCategory,
+      retain_until: person.retainUntil,
+      created_at: person.createdAt,
+      destroyed_at: null,
+    })),
+  );
   return people.flatMap((person) =>
     person.blindIndexes.map((index) => ({
       field: index.field,
@@ -84,7 +82,7 @@ export async function insertBlindIndexes(
   rows: BlindIndexRow[],
 ): Promise<void> {
   rows.sort((a, b) => compare(a.field, b.field) || compare(a.value_hmac, b.value_hmac));
-  for (const chunk of chunks(rows)) await trx.insertInto('blind_index').values(chunk).execute();
+  await insertRows(trx, 'blind_index', rows);
 }
 
 function compare(a: string, b: string): number {

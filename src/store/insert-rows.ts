@@ -37,7 +37,26 @@ interface StatementShape {
   rows: number;
 }
 
+// Texts already built, by engine and shape: a bulk load repeats a few shapes thousands of
+// times. Bounded, as the row count of the last statement of each call varies.
+const TEXTS_KEPT = 500;
+const texts = new Map<string, string>();
+
 function statementText(
+  shape: StatementShape,
+  placeholder: Placeholders,
+  options: InsertOptions,
+): string {
+  const key = JSON.stringify([placeholder(1), shape, options]);
+  const kept = texts.get(key);
+  if (kept !== undefined) return kept;
+  const text = buildStatementText(shape, placeholder, options);
+  if (texts.size >= TEXTS_KEPT) texts.clear();
+  texts.set(key, text);
+  return text;
+}
+
+function buildStatementText(
   { table, columns, rows }: StatementShape,
   placeholder: Placeholders,
   options: InsertOptions,

@@ -4,13 +4,13 @@
 // the loader writes each journey's final row once), and arrival registrations by the thousand
 // (ArrivalRepository.insert takes one). Both belong in their repositories; see the report.
 import type { Kysely } from 'kysely';
-import { inSlices } from '../../passage/database/batches.ts';
 import type { ArrivalRegistration } from '../../passage/database/arrival.repository.ts';
 import type { JourneyEventTable } from '../../passage/passage.tables.ts';
+import { insertRows } from '../../store/insert-rows.ts';
 import type { Database } from '../../store/schema.ts';
 
 /**
- * Inserts journey history rows, at most 500 per statement.
+ * Inserts journey history rows, as few statements as the parameter limit allows.
  *
  * @example await insertJourneyHistory(trx, rows);
  */
@@ -18,13 +18,11 @@ export async function insertJourneyHistory(
   db: Kysely<Database>,
   rows: readonly JourneyEventTable[],
 ): Promise<void> {
-  for (const slice of inSlices(rows)) {
-    await db.insertInto('journey_event').values(slice).execute();
-  }
+  await insertRows(db, 'journey_event', rows);
 }
 
 /**
- * Inserts arrival registrations, at most 500 per statement.
+ * Inserts arrival registrations, as few statements as the parameter limit allows.
  *
  * @example await insertArrivalRegistrations(trx, registrations);
  */
@@ -32,18 +30,15 @@ export async function insertArrivalRegistrations(
   db: Kysely<Database>,
   registrations: readonly ArrivalRegistration[],
 ): Promise<void> {
-  for (const slice of inSlices(registrations)) {
-    await db
-      .insertInto('arrival_registration')
-      .values(
-        slice.map((registration) => ({
-          id: registration.id,
-          journey_id: registration.journeyId,
-          place_id: registration.placeId,
-          registered_at: registration.registeredAt,
-          registered_by: registration.registeredBy,
-        })),
-      )
-      .execute();
-  }
+  await insertRows(
+    db,
+    'arrival_registration',
+    registrations.map((registration) => ({
+      id: registration.id,
+      journey_id: registration.journeyId,
+      place_id: registration.placeId,
+      registered_at: registration.registeredAt,
+      registered_by: registration.registeredBy,
+    })),
+  );
 }

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
+import { insertRows } from '../../store/insert-rows.ts';
 import type { Database } from '../../store/schema.ts';
 import type { HouseholdTable, MemberTable } from '../passage.tables.ts';
-import { inSlices } from './batches.ts';
 import type {
   Household,
   HouseholdBatch,
@@ -70,21 +70,14 @@ export class KyselyHouseholdRepository implements HouseholdRepository {
   }
 
   async insertMany(batch: HouseholdBatch): Promise<void> {
-    for (const slice of inSlices(batch.households)) {
-      await this.#db.insertInto('household').values(slice.map(householdRow)).execute();
-    }
-    for (const slice of inSlices(batch.members)) {
-      await this.#db.insertInto('member').values(slice.map(memberRow)).execute();
-    }
-    for (const slice of inSlices(batch.checks)) {
-      await this.#db
-        .insertInto('household_check')
-        .values(
-          slice.map((check) => ({ household_id: check.householdId, check_hmac: check.checkHmac })),
-        )
-        .onConflict((oc) => oc.columns(['household_id', 'check_hmac']).doNothing())
-        .execute();
-    }
+    await insertRows(this.#db, 'household', batch.households.map(householdRow));
+    await insertRows(this.#db, 'member', batch.members.map(memberRow));
+    await insertRows(
+      this.#db,
+      'household_check',
+      batch.checks.map((check) => ({ household_id: check.householdId, check_hmac: check.checkHmac })),
+      { skipConflictsOn: ['household_id', 'check_hmac'] },
+    );
   }
 
   async get(id: string): Promise<Household | undefined> {
