@@ -236,6 +236,28 @@ describe('signer keys', () => {
       assert.throws(() => verifierKeyOf(key), invalidArgument);
     }
   });
+
+  it('checks a key again once a field has changed since it passed', () => {
+    // A copy of its own: the library may hand out the bytes it keeps for this key.
+    const signer = {
+      ...parseSignerKey(GO_SKEY),
+      publicKey: parseSignerKey(GO_SKEY).publicKey.slice(),
+    };
+    const other = parseSignerKey(generateSignerKey('PeterNeumann').signerKey);
+    checkSignerKey(signer);
+    signer.publicKey.set(other.publicKey);
+    assert.throws(() => {
+      checkSignerKey(signer);
+    }, invalidArgument);
+    const renamed = parseSignerKey(GO_SKEY);
+    checkSignerKey(renamed);
+    renamed.keyId += 1;
+    assert.throws(() => {
+      checkSignerKey(renamed);
+    }, invalidArgument);
+    renamed.keyId -= 1;
+    checkSignerKey(renamed);
+  });
 });
 
 describe('isValidNoteText', () => {

@@ -169,12 +169,35 @@ export function verifierKeyOf(signer: SignerKey): VerifierKey {
  * @example checkSignerKey(parseSignerKey(text))
  */
 export function checkSignerKey(key: SignerKey): void {
+  if (isUnchangedSinceChecked(key)) return;
   checkKeyParts(key.name, key.type, key.secretKey);
   const publicKey = ed25519.getPublicKey(key.secretKey);
   const keyId = keyIdFor(key.name, key.type, publicKey);
   if (!equalBytes(publicKey, key.publicKey) || keyId !== key.keyId) {
     throw new LedgerError('INVALID_ARGUMENT', `signer key ${key.name}: fields do not agree`);
   }
+  checkedKeys.set(key, {
+    ...key,
+    secretKey: key.secretKey.slice(),
+    publicKey: key.publicKey.slice(),
+  });
+}
+
+// Deriving the public key in pure JS takes about a millisecond, and the log signs a checkpoint
+// with the same key object at every commit (a tenth of the demo build's log work went here). A
+// key that passed keeps a copy of its fields; the check is skipped while they are unchanged.
+const checkedKeys = new WeakMap<SignerKey, SignerKey>();
+
+function isUnchangedSinceChecked(key: SignerKey): boolean {
+  const copy = checkedKeys.get(key);
+  return (
+    copy !== undefined &&
+    copy.name === key.name &&
+    copy.keyId === key.keyId &&
+    copy.type === key.type &&
+    equalBytes(copy.secretKey, key.secretKey) &&
+    equalBytes(copy.publicKey, key.publicKey)
+  );
 }
 
 /** Splits `<name>+<hex8>+<base64(type ‖ 32 bytes)>` at the first two `+` (base64 may hold `+`). */
