@@ -18,7 +18,12 @@ export async function insertJourneyHistory(
   db: Kysely<Database>,
   rows: readonly JourneyEventTable[],
 ): Promise<void> {
-  await insertRows(db, 'journey_event', rows);
+  // In key order: journeys' ids are random, so rows in event order land all over the primary
+  // key's B-tree, and sorted ones descend paths the previous row left in the cache.
+  const sorted = rows.toSorted(
+    (a, b) => compareText(a.journey_id, b.journey_id) || a.version - b.version,
+  );
+  await insertRows(db, 'journey_event', sorted);
 }
 
 /**
@@ -41,4 +46,9 @@ export async function insertArrivalRegistrations(
       registered_by: registration.registeredBy,
     })),
   );
+}
+
+function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
