@@ -73,6 +73,58 @@ describeOnBothDatabases('multi-row inserts', (open) => {
     assert.equal(Number(count.n), 0);
   });
 
+  it("keeps each column's type: integers, doubles, nulls and text with quotes and braces", async () => {
+    const { db } = await open();
+    const rows = [
+      {
+        id: 'place-b',
+        kind: 'settlement',
+        names: JSON.stringify({ en: 'a"b,{c} it\'s\\' }),
+        lat: -33.123456789,
+        lon: 1_700_000_000_123.5,
+        admin_code: null,
+        created_at: '2023-09-24T10:00:00.000Z',
+        version: 2_147_483_647,
+      },
+      {
+        id: 'place-a',
+        kind: 'checkpoint',
+        names: '{}',
+        lat: 0,
+        lon: 0,
+        admin_code: 'x',
+        created_at: '2023-09-24T10:00:00.000Z',
+        version: -2_147_483_648,
+      },
+    ] as const;
+    await insertRows(db, 'place', rows);
+    const stored = await db.selectFrom('place').selectAll().orderBy('id').execute();
+    assert.deepEqual(
+      stored.map((row) => ({ ...row })),
+      [rows[1], rows[0]],
+    );
+    const passage = {
+      id: 'passage-1',
+      device_id: 'device-1',
+      signature: 'sig',
+      checkpoint_id: 'checkpoint-1',
+      direction: 'out',
+      vehicle_id: null,
+      journey_ids: '[]',
+      occupants: 0,
+      queue_in_at: null,
+      screening_start_at: null,
+      screening_end_at: null,
+      screening_types: '[]',
+      outcome: 'passed',
+      recorded_at: '2023-09-24T10:00:00.000Z',
+      recorded_by: 'staff-1',
+    } as const;
+    await insertRows(db, 'checkpoint_passage', [passage]);
+    const [read] = await db.selectFrom('checkpoint_passage').selectAll().execute();
+    assert.deepEqual({ ...read }, passage);
+  });
+
   it('does nothing for no rows', async () => {
     const { db } = await open();
     assert.deepEqual(await insertRows(db, 'sync_item', []), []);
