@@ -251,6 +251,15 @@ describe('the checkpoint mode, offline', { skip }, () => {
     await page.getByRole('button', { name: 'Scan the QR code' }).waitFor();
     await checkScreen(page, '3-station-online');
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    const cdp = await context.newCDPSession(page);
+    const installability = await cdp.send('Page.getInstallabilityErrors');
+    // A test context is an incognito one, where Chrome never installs; nothing else is missing
+    // (a manifest with an icon, a service worker that controls the start URL).
+    assert.deepEqual(
+      installability.installabilityErrors.map((error) => error.errorId),
+      ['in-incognito'],
+    );
+    await cdp.detach();
     await context.setOffline(true);
     await page.reload();
     await page
