@@ -117,34 +117,14 @@ describe('draining the outbox', () => {
     assert.deepEqual(sizes, [2, 2, 1]);
   });
 
-  it('sends the second passage of a journey in a batch of its own, after the first', async () => {
-    const store = memoryStore();
-    const people = (...ids: string[]) => ({ people: ids.map((journeyId) => ({ journeyId })) });
-    await store.add(capture(1, people('a', 'b')));
-    await store.add(capture(2, people('c')));
-    await store.add(capture(3, people('b')));
-    await store.add(capture(4, people('d')));
-    const batches: number[][] = [];
-    const server = fakeServer();
-    const result = await drainOutbox(store, (items) => {
-      batches.push(items.map((item) => Number(item.id.slice(-4))));
-      return server.send(items);
-    });
-    assert.deepEqual(result, { kind: 'done', sent: 4 });
-    assert.deepEqual(batches, [
-      [1, 2],
-      [3, 4],
-    ]);
-  });
-
-  it('sends the arrivals of a household after its passage, together when they are of different people', async () => {
+  it('sends a passage and the arrivals of its people together, in capture order', async () => {
     const store = memoryStore();
     const people = (...ids: string[]) => ({ people: ids.map((journeyId) => ({ journeyId })) });
     const arrival = (journeyId: string) => ({ journeyId, placeId: 'reception' });
     await store.add(capture(1, people('a', 'b')));
     await store.add(capture(2, arrival('a')));
-    await store.add(capture(3, arrival('b')));
-    await store.add(capture(4, arrival('a')));
+    await store.add(capture(3, people('b')));
+    await store.add(capture(4, arrival('b')));
     const batches: number[][] = [];
     const server = fakeServer();
     const result = await drainOutbox(store, (items) => {
@@ -152,7 +132,7 @@ describe('draining the outbox', () => {
       return server.send(items);
     });
     assert.deepEqual(result, { kind: 'done', sent: 4 });
-    assert.deepEqual(batches, [[1], [2, 3], [4]]);
+    assert.deepEqual(batches, [[1, 2, 3, 4]]);
   });
 
   it('sends a refused capture again once the monitor asks', async () => {

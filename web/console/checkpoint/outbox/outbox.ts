@@ -61,35 +61,13 @@ export type DrainResult =
 /** Most captures one request carries (the server's MAX_SYNC_ITEMS). */
 export const MAX_BATCH = 500;
 
-/** The journeys a capture moves: the people of a checkpoint passage, or one person's arrival. */
-function journeysOf(item: SyncItem): string[] {
-  const { journeyId, people } = item.payload;
-  if (typeof journeyId === 'string') return [journeyId];
-  if (!Array.isArray(people)) return [];
-  return people.flatMap((person: unknown) => {
-    const journeyId = (person as { journeyId?: unknown } | null)?.journeyId;
-    return typeof journeyId === 'string' ? [journeyId] : [];
-  });
-}
-
 /**
- * The next batch: waiting captures in order, up to `max`, ending before the first capture that
- * moves a journey an earlier one of the batch moves. The server prepares a batch's captures
- * against the journeys as they stand before the batch (src/sync/sync.service.ts), so the second
- * passage of one household in one batch — the same family seen at a checkpoint and then arriving
- * at the reception point while offline — would be refused as a conflict; in the next batch it
- * applies.
+ * The next batch: the waiting captures in order, up to `max`. Captures of one household may go
+ * together — seen at a checkpoint and then arriving at the reception point while offline — as
+ * the server applies a batch's captures in capture order (src/sync/capture-rounds.ts).
  */
 export function nextBatch(waiting: readonly SyncItem[], max: number): SyncItem[] {
-  const batch: SyncItem[] = [];
-  const moved = new Set<string>();
-  for (const item of waiting) {
-    const journeys = journeysOf(item);
-    if (batch.length === max || (batch.length > 0 && journeys.some((id) => moved.has(id)))) break;
-    batch.push(item);
-    for (const id of journeys) moved.add(id);
-  }
-  return batch;
+  return waiting.slice(0, max);
 }
 
 async function applyAnswers(store: OutboxStore, results: readonly SyncAnswer[]): Promise<number> {
