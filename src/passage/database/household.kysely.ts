@@ -75,7 +75,10 @@ export class KyselyHouseholdRepository implements HouseholdRepository {
     await insertRows(
       this.#db,
       'household_check',
-      batch.checks.map((check) => ({ household_id: check.householdId, check_hmac: check.checkHmac })),
+      batch.checks.map((check) => ({
+        household_id: check.householdId,
+        check_hmac: check.checkHmac,
+      })),
       { skipConflictsOn: ['household_id', 'check_hmac'] },
     );
   }
