@@ -16,6 +16,7 @@ import { insertRows } from '../store/insert-rows.ts';
 import type { Database } from '../store/schema.ts';
 import { captureRounds } from './capture-rounds.ts';
 import { captureSignatureMessage } from './capture-signature.ts';
+import { writeGrouped } from './write-grouped.ts';
 import type {
   CaptureContext,
   CaptureHandler,
@@ -57,6 +58,9 @@ interface Ready {
   handler: CaptureHandler;
   prepared: PreparedCapture;
 }
+
+/** How often an item is prepared again when a concurrent request moved its record first. */
+const PREPARES_ON_CONFLICT = 3;
 
 /** Most items one group commit writes. */
 const MAX_GROUP_ITEMS = 2_000;
@@ -277,6 +281,7 @@ export class SyncService {
     entry: Ready,
     context: CaptureContext,
     results: Map<string, SyncItemResult>,
+    preparesLeft = PREPARES_ON_CONFLICT,
   ): Promise<void> {
     try {
       await this.#deps.db.transaction().execute((trx) => this.#write(trx, [entry]));
@@ -285,10 +290,31 @@ export class SyncService {
       const known = (await this.#knownItems([entry.item.id])).get(entry.item.id);
       if (known !== undefined)
         results.set(entry.item.id, this.#answerForKnown(entry.item.id, known, context.deviceId));
-      else {
+      else if (preparesLeft > 0 && error instanceof DomainError && error.code === 'conflict') {
+        // Another request changed a record this item was prepared from — two devices back
+        // online at once with captures of one journey. The capture is still true: it is
+        // prepared again from the record as it now is (its first seals stay in the log as
+        // commitments naming no stored record, as after any failed write).
+        const again = await this.#prepareAgain(entry, context, results);
+        if (again !== undefined) await this.#writeOne(again, context, results, preparesLeft - 1);
+      } else {
         if (!(error instanceof DomainError)) this.#deps.onError?.(error);
         results.set(entry.item.id, rejected(entry.item.id, error));
       }
+    }
+  }
+
+  async #prepareAgain(
+    entry: Ready,
+    context: CaptureContext,
+    results: Map<string, SyncItemResult>,
+  ): Promise<Ready | undefined> {
+    try {
+      return { ...entry, ...(await this.#prepare(entry.item, context)) };
+    } catch (error) {
+      if (!(error instanceof DomainError)) this.#deps.onError?.(error);
+      results.set(entry.item.id, rejected(entry.item.id, error));
+      return undefined;
     }
   }
 
@@ -322,22 +348,6 @@ export class SyncService {
       })),
     );
   }
-}
-
-// One writeMany call per handler that has one (a batch of 200 passages becomes a few multi-row
-// inserts), in the order the handlers first appear; write() per item otherwise.
-async function writeGrouped(trx: Kysely<Database>, ready: readonly Ready[]): Promise<void> {
-  const groups = new Map<CaptureHandler, PreparedCapture[]>();
-  for (const { handler, prepared } of ready) {
-    if (handler.writeMany === undefined || ready.length === 1) {
-      await prepared.write(trx);
-      continue;
-    }
-    const group = groups.get(handler) ?? [];
-    group.push(prepared);
-    groups.set(handler, group);
-  }
-  for (const [handler, prepared] of groups) await handler.writeMany?.(trx, prepared);
 }
 
 function logIndexOf(entry: Ready): number {

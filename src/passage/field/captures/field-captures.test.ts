@@ -152,6 +152,35 @@ describeOnBothDatabases('field captures', (open) => {
     );
   });
 
+  it('applies passages of one journey sent by two requests at once, the later from the earlier', async () => {
+    const { corridor, store, db, sync, device, capture } = await setUp();
+    const [journey] = await seedListedJourneys(db, 1);
+    const passageAt = (placeId: string, hours: number) =>
+      signedCapture(
+        device,
+        'checkpoint_passage',
+        aPassagePayload(placeId, [{ journeyId: journey!.id, outcome: 'passed' }]),
+        { capturedAt: hoursAfterD0(hours) },
+      );
+    // Two devices back online at once: both prepare from the journey as listed, and the one
+    // written second finds it moved. It is prepared again from the journey as it now is.
+    const answers = await Promise.all([
+      sync.applyBatch([passageAt(corridor.exitPost, 1)], capture),
+      sync.applyBatch([passageAt(corridor.bridge, 2)], capture),
+    ]);
+    assert.deepEqual(
+      answers.map(([result]) => result?.status),
+      ['applied', 'applied'],
+    );
+    const history = await store.journeys.history(journey!.id);
+    assert.deepEqual(
+      history.map((event) => event.to),
+      ['boarded', 'passed', 'passed'],
+    );
+    const passages = await db.selectFrom('checkpoint_passage').select('id').execute();
+    assert.equal(passages.length, 2);
+  });
+
   it('refuses only the capture that is illegal after an earlier one of its batch', async () => {
     const { corridor, store, db, sync, device, capture } = await setUp();
     const [journey, other] = await seedListedJourneys(db, 2);
