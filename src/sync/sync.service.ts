@@ -312,8 +312,15 @@ export class SyncService {
     try {
       return { ...entry, ...(await this.#prepare(entry.item, context)) };
     } catch (error) {
-      if (!(error instanceof DomainError)) this.#deps.onError?.(error);
-      results.set(entry.item.id, rejected(entry.item.id, error));
+      // The request that moved the record may have applied this very item (a batch sent twice
+      // at once): then its answer stands, not the refusal of preparing it a second time.
+      const known = (await this.#knownItems([entry.item.id])).get(entry.item.id);
+      if (known !== undefined) {
+        results.set(entry.item.id, this.#answerForKnown(entry.item.id, known, context.deviceId));
+      } else {
+        if (!(error instanceof DomainError)) this.#deps.onError?.(error);
+        results.set(entry.item.id, rejected(entry.item.id, error));
+      }
       return undefined;
     }
   }
