@@ -181,6 +181,52 @@ describeOnBothDatabases('field captures', (open) => {
     assert.equal(passages.length, 2);
   });
 
+  it('stores a passage synced after a later sighting of its people, moving no journey', async () => {
+    const { corridor, store, db, sync, device, capture } = await setUp();
+    const [journey] = await seedListedJourneys(db, 1);
+    const passageAt = (placeId: string, hours: number, outcome: string) =>
+      signedCapture(
+        device,
+        'checkpoint_passage',
+        aPassagePayload(placeId, [{ journeyId: journey!.id, outcome }]),
+        { capturedAt: hoursAfterD0(hours) },
+      );
+    const [bridge] = await sync.applyBatch([passageAt(corridor.bridge, 2, 'passed')], capture);
+    assert.equal(bridge?.status, 'applied');
+    const before = await store.journeys.get(journey!.id);
+    // Seen at the exit post an hour before the bridge, synced after it: passed → passed would
+    // be legal, and turned_back would not; neither may move the journey back.
+    const late = [
+      passageAt(corridor.exitPost, 1, 'passed'),
+      passageAt(corridor.exitPost, 1.5, 'turned_back'),
+    ];
+    const results = await sync.applyBatch(late, capture);
+    assert.deepEqual(
+      results.map((result) => result.status),
+      ['applied', 'applied'],
+    );
+    assert.deepEqual(await store.journeys.get(journey!.id), before);
+    const passages = await db.selectFrom('checkpoint_passage').select('checkpoint_id').execute();
+    assert.deepEqual(
+      passages.map((row) => row.checkpoint_id).sort(),
+      [corridor.bridge, corridor.exitPost, corridor.exitPost].sort(),
+    );
+    const seals = await db
+      .selectFrom('sealed_record')
+      .select('record')
+      .where(
+        'id',
+        'in',
+        late.map((item) => item.id),
+      )
+      .execute();
+    for (const seal of seals) {
+      const record = JSON.parse(seal.record) as { people: unknown[]; late?: string[] };
+      assert.deepEqual([record.people, record.late], [[], [journey!.id]]);
+    }
+    assert.equal(seals.length, 2);
+  });
+
   it('refuses only the capture that is illegal after an earlier one of its batch', async () => {
     const { corridor, store, db, sync, device, capture } = await setUp();
     const [journey, other] = await seedListedJourneys(db, 2);

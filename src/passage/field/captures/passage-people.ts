@@ -37,6 +37,8 @@ export interface PassagePeoplePlan {
   journeyIds: string[];
   /** What the log commits to about each person: ids and states only. */
   steps: { journeyId: string; from: string | null; to: string; version: number }[];
+  /** Journeys already seen somewhere after this passage's time: it was synced late. */
+  late: string[];
   alerts: AlertCandidate[];
 }
 
@@ -80,10 +82,19 @@ function movedJourney(journey: Journey, person: PassagePerson, scene: PassageSce
   });
 }
 
-/** Where a person's journey stands after the passage. */
+/** Where a person's journey stands after the passage; late when it did not move it. */
 interface Outcome {
   id: string;
   state: JourneyState;
+  late?: boolean;
+}
+
+// A passage captured before the journey's last sighting (a device that synced hours after
+// another recorded the same people further on) is a true observation of the past: it is stored
+// and counted at its checkpoint, but moves no journey — moving it would set the journey's last
+// place and time back, or refuse the capture as an illegal transition and lose the observation.
+function seenSince(journey: Journey, at: string): boolean {
+  return journey.lastSeenAt !== null && Date.parse(journey.lastSeenAt) > Date.parse(at);
 }
 
 function addStarted(plan: PassagePeoplePlan, person: PassagePerson, scene: PassageScene): Outcome {
@@ -103,6 +114,10 @@ function addMoved(
     throw new DomainError('not_found', 'a journey of the passage does not exist', {
       details: { journeyId: listed.journeyId },
     });
+  }
+  if (seenSince(journey, scene.at)) {
+    plan.late.push(journey.id);
+    return { id: journey.id, state: journey.state, late: true };
   }
   const moved = movedJourney(journey, listed.person, scene);
   plan.transitions.push(...moved.transitions);
@@ -129,14 +144,16 @@ export function planPassagePeople(
     started: [],
     journeyIds: [],
     steps: [],
+    late: [],
     alerts: [],
   };
   for (const person of people) {
-    const { id, state } =
+    const { id, state, late } =
       person.journeyId === undefined
         ? addStarted(plan, person, scene)
         : addMoved(plan, { person, journeyId: person.journeyId, journeys }, scene);
     plan.journeyIds.push(id);
+    if (late === true) continue;
     const at = new Date(scene.at);
     const held = heldPerson({ journeyId: id, state, checkpointId: scene.checkpointId, at });
     if (held !== undefined) plan.alerts.push(held);

@@ -107,6 +107,7 @@ export function passageRecord(rows: PassageRows, declaredOccupants: number | und
     deviceId: passage.deviceId,
     signature: passage.signature,
     people: people.steps,
+    ...(people.late.length === 0 ? {} : { late: people.late }),
     started: people.started.map((journey) => ({
       journeyId: journey.id,
       sex: journey.sex,
