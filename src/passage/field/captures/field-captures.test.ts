@@ -227,6 +227,25 @@ describeOnBothDatabases('field captures', (open) => {
     assert.equal(seals.length, 2);
   });
 
+  it('moves a journey as usual by a passage only minutes older than its last sighting', async () => {
+    const { corridor, store, db, sync, device, capture } = await setUp();
+    const [journey] = await seedListedJourneys(db, 1);
+    const passageAt = (placeId: string, at: string) =>
+      signedCapture(
+        device,
+        'checkpoint_passage',
+        aPassagePayload(placeId, [{ journeyId: journey!.id, outcome: 'passed' }]),
+        { capturedAt: at },
+      );
+    await sync.applyBatch([passageAt(corridor.exitPost, hoursAfterD0(2))], capture);
+    // A checkpoint phone whose clock is ten minutes slow: the margin, not lateness.
+    const skewed = new Date(Date.parse(hoursAfterD0(2)) - 10 * 60_000).toISOString();
+    const [result] = await sync.applyBatch([passageAt(corridor.bridge, skewed)], capture);
+    assert.equal(result?.status, 'applied');
+    const moved = await store.journeys.get(journey!.id);
+    assert.deepEqual([moved?.lastPlaceId, moved?.version], [corridor.bridge, 4]);
+  });
+
   it('refuses only the capture that is illegal after an earlier one of its batch', async () => {
     const { corridor, store, db, sync, device, capture } = await setUp();
     const [journey, other] = await seedListedJourneys(db, 2);

@@ -89,12 +89,21 @@ interface Outcome {
   late?: boolean;
 }
 
-// A passage captured before the journey's last sighting (a device that synced hours after
+/**
+ * How much earlier than a journey's last sighting a passage must be to count as late. Devices'
+ * clocks differ by minutes: within this margin a passage moves the journey as usual, so a slow
+ * clock at a checkpoint never leaves a boarded journey unmoved (and without its overdue clock).
+ */
+export const LATE_MARGIN_MS = 15 * 60_000;
+
+// A passage captured well before the journey's last sighting (a device that synced hours after
 // another recorded the same people further on) is a true observation of the past: it is stored
 // and counted at its checkpoint, but moves no journey — moving it would set the journey's last
 // place and time back, or refuse the capture as an illegal transition and lose the observation.
 function seenSince(journey: Journey, at: string): boolean {
-  return journey.lastSeenAt !== null && Date.parse(journey.lastSeenAt) > Date.parse(at);
+  return (
+    journey.lastSeenAt !== null && Date.parse(journey.lastSeenAt) - Date.parse(at) > LATE_MARGIN_MS
+  );
 }
 
 function addStarted(plan: PassagePeoplePlan, person: PassagePerson, scene: PassageScene): Outcome {
