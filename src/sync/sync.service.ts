@@ -288,19 +288,17 @@ export class SyncService {
       this.#applied(entry, results);
     } catch (error) {
       const known = (await this.#knownItems([entry.item.id])).get(entry.item.id);
-      if (known !== undefined)
-        results.set(entry.item.id, this.#answerForKnown(entry.item.id, known, context.deviceId));
-      else if (preparesLeft > 0 && error instanceof DomainError && error.code === 'conflict') {
+      const conflict = error instanceof DomainError && error.code === 'conflict';
+      if (known === undefined && preparesLeft > 0 && conflict) {
         // Another request changed a record this item was prepared from — two devices back
         // online at once with captures of one journey. The capture is still true: it is
         // prepared again from the record as it now is (its first seals stay in the log as
         // commitments naming no stored record, as after any failed write).
         const again = await this.#prepareAgain(entry, context, results);
         if (again !== undefined) await this.#writeOne(again, context, results, preparesLeft - 1);
-      } else {
-        if (!(error instanceof DomainError)) this.#deps.onError?.(error);
-        results.set(entry.item.id, rejected(entry.item.id, error));
+        return;
       }
+      results.set(entry.item.id, this.#failure(entry.item.id, error, known, context.deviceId));
     }
   }
 
@@ -315,14 +313,21 @@ export class SyncService {
       // The request that moved the record may have applied this very item (a batch sent twice
       // at once): then its answer stands, not the refusal of preparing it a second time.
       const known = (await this.#knownItems([entry.item.id])).get(entry.item.id);
-      if (known !== undefined) {
-        results.set(entry.item.id, this.#answerForKnown(entry.item.id, known, context.deviceId));
-      } else {
-        if (!(error instanceof DomainError)) this.#deps.onError?.(error);
-        results.set(entry.item.id, rejected(entry.item.id, error));
-      }
+      results.set(entry.item.id, this.#failure(entry.item.id, error, known, context.deviceId));
       return undefined;
     }
+  }
+
+  /** The answer for an item whose write failed: the stored answer if it is stored after all. */
+  #failure(
+    id: string,
+    error: unknown,
+    known: { device: string; result: string } | undefined,
+    deviceId: string,
+  ): SyncItemResult {
+    if (known !== undefined) return this.#answerForKnown(id, known, deviceId);
+    if (!(error instanceof DomainError)) this.#deps.onError?.(error);
+    return rejected(id, error);
   }
 
   #applied(entry: Ready, results: Map<string, SyncItemResult>): void {
