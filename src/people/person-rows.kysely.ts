@@ -10,6 +10,7 @@
 // shredding deletes those exact entries through the primary key.
 import type { Transaction } from 'kysely';
 import { insertRows } from '../store/insert-rows.ts';
+import { compareKeys } from '../store/key-order.ts';
 import type { Database } from '../store/schema.ts';
 import type { Destruction, NewPerson } from './identity-vault.repository.ts';
 import { BLIND_INDEX_FIELDS } from './keyring.ts';
@@ -81,13 +82,8 @@ export async function insertBlindIndexes(
   trx: Transaction<Database>,
   rows: BlindIndexRow[],
 ): Promise<void> {
-  rows.sort((a, b) => compare(a.field, b.field) || compare(a.value_hmac, b.value_hmac));
+  rows.sort((a, b) => compareKeys(a.field, b.field) || compareKeys(a.value_hmac, b.value_hmac));
   await insertRows(trx, 'blind_index', rows);
-}
-
-function compare(a: string, b: string): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
 }
 
 /**

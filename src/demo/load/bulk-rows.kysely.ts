@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { ArrivalRegistration } from '../../passage/database/arrival.repository.ts';
 import type { JourneyEventTable } from '../../passage/passage.tables.ts';
 import { insertRows } from '../../store/insert-rows.ts';
+import { compareKeys } from '../../store/key-order.ts';
 import type { Database } from '../../store/schema.ts';
 
 /**
@@ -21,7 +22,7 @@ export async function insertJourneyHistory(
   // In key order: journeys' ids are random, so rows in event order land all over the primary
   // key's B-tree, and sorted ones descend paths the previous row left in the cache.
   const sorted = rows.toSorted(
-    (a, b) => compareText(a.journey_id, b.journey_id) || a.version - b.version,
+    (a, b) => compareKeys(a.journey_id, b.journey_id) || a.version - b.version,
   );
   await insertRows(db, 'journey_event', sorted);
 }
@@ -46,9 +47,4 @@ export async function insertArrivalRegistrations(
       registered_by: registration.registeredBy,
     })),
   );
-}
-
-function compareText(a: string, b: string): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
 }
