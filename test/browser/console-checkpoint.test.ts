@@ -19,7 +19,12 @@ import { create as createQr } from 'qrcode';
 import { readDemoCredentials } from '../../src/demo/load/demo-accounts.ts';
 import type { DemoCredentials } from '../../src/demo/load/demo-accounts.ts';
 import { CONSOLE_DIR } from '../../src/http/web-pages.routes.ts';
-import { ARTIFACTS_DIR, chromiumMissing, launchChromium } from '../support/chromium.ts';
+import {
+  ARTIFACTS_DIR,
+  chromiumMissing,
+  installabilityErrors,
+  launchChromium,
+} from '../support/chromium.ts';
 import { runVigil } from '../support/run-cli.ts';
 import { startServerProcess } from '../support/serve-process.ts';
 import type { ServerProcess } from '../support/serve-process.ts';
@@ -251,15 +256,9 @@ describe('the checkpoint mode, offline', { skip }, () => {
     await page.getByRole('button', { name: 'Scan the QR code' }).waitFor();
     await checkScreen(page, '3-station-online');
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    const cdp = await context.newCDPSession(page);
-    const installability = await cdp.send('Page.getInstallabilityErrors');
-    // A test context is an incognito one, where Chrome never installs; nothing else is missing
-    // (a manifest with an icon, a service worker that controls the start URL).
-    assert.deepEqual(
-      installability.installabilityErrors.map((error) => error.errorId),
-      ['in-incognito'],
-    );
-    await cdp.detach();
+    // Nothing but the test context's incognito mode keeps Chrome from installing it (a manifest
+    // with an icon, a service worker that controls the start URL).
+    assert.deepEqual(await installabilityErrors(context, page), ['in-incognito']);
     await context.setOffline(true);
     await page.reload();
     await page

@@ -14,7 +14,12 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PORTAL_DIR } from '../../src/http/web-pages.routes.ts';
 import { referenceQrSvg } from '../../src/passage/registry/households/reference-qr.ts';
-import { ARTIFACTS_DIR, chromiumMissing, launchChromium } from '../support/chromium.ts';
+import {
+  ARTIFACTS_DIR,
+  chromiumMissing,
+  installabilityErrors,
+  launchChromium,
+} from '../support/chromium.ts';
 import { runVigil } from '../support/run-cli.ts';
 import { startServerProcess } from '../support/serve-process.ts';
 import type { ServerProcess } from '../support/serve-process.ts';
@@ -276,13 +281,8 @@ describe('the resident portal', { skip }, () => {
       await navigator.serviceWorker.ready;
     });
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    const cdp = await context.newCDPSession(page);
-    const installability = await cdp.send('Page.getInstallabilityErrors');
-    // A test context is an incognito one, where Chrome never installs; nothing else is missing.
-    assert.deepEqual(
-      installability.installabilityErrors.map((error) => error.errorId),
-      ['in-incognito'],
-    );
+    // Nothing but the test context's incognito mode keeps Chrome from installing it.
+    assert.deepEqual(await installabilityErrors(context, page), ['in-incognito']);
     offline = true;
     await context.setOffline(true);
     await page.reload();

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 /** Where Debian's chromium package puts the browser. */
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -40,4 +40,20 @@ export async function launchChromium(extraArgs: readonly string[] = []): Promise
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const args = [...ARGS, ...extraArgs];
   return chromium.launch({ executablePath: CHROMIUM_PATH, args, headless: true });
+}
+
+/**
+ * What Chrome says installing `page` as an app still lacks. A test context is an incognito one,
+ * where Chrome never installs, so an installable page answers exactly ['in-incognito'].
+ *
+ * @example assert.deepEqual(await installabilityErrors(context, page), ['in-incognito']);
+ */
+export async function installabilityErrors(context: BrowserContext, page: Page): Promise<string[]> {
+  const cdp = await context.newCDPSession(page);
+  try {
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    return installabilityErrors.map((error) => error.errorId);
+  } finally {
+    await cdp.detach();
+  }
 }
