@@ -70,14 +70,6 @@ const ID_CHUNK = 500;
 /** Signatures checked per call: a worker's answer arrives after a few milliseconds. */
 const VERIFY_CHUNK = 50;
 
-function rejected(id: string, error: unknown): SyncItemResult {
-  if (error instanceof DomainError) {
-    const code: unknown = error.code;
-    if (isErrorCode(code)) return { id, status: 'rejected', code, message: error.message };
-  }
-  return { id, status: 'rejected', code: 'internal', message: 'the item could not be applied' };
-}
-
 /** Applies batches of signed offline captures exactly once. */
 export class SyncService {
   readonly #deps: SyncServiceDeps;
@@ -238,17 +230,23 @@ export class SyncService {
     context: CaptureContext,
     results: Map<string, SyncItemResult>,
   ): Promise<Ready[]> {
+    const failed: { item: SyncItem; error: unknown }[] = [];
     const settled = await Promise.all(
       items.map(async (item): Promise<Ready | undefined> => {
         try {
           return { item, deviceId: context.deviceId, ...(await this.#prepare(item, context)) };
         } catch (error) {
-          if (!(error instanceof DomainError)) this.#deps.onError?.(error);
-          results.set(item.id, rejected(item.id, error));
+          failed.push({ item, error });
           return undefined;
         }
       }),
     );
+    // A later round's item may have been applied by a request running alongside after this one
+    // looked it up (a batch sent twice at once): its answer stands, not this preparation's.
+    const known = await this.#knownItems(failed.map((f) => f.item.id));
+    for (const { item, error } of failed) {
+      results.set(item.id, this.#failure(item.id, error, known.get(item.id), context.deviceId));
+    }
     return settled.filter((ready) => ready !== undefined);
   }
 
@@ -327,7 +325,11 @@ export class SyncService {
   ): SyncItemResult {
     if (known !== undefined) return this.#answerForKnown(id, known, deviceId);
     if (!(error instanceof DomainError)) this.#deps.onError?.(error);
-    return rejected(id, error);
+    else {
+      const code: unknown = error.code;
+      if (isErrorCode(code)) return { id, status: 'rejected', code, message: error.message };
+    }
+    return { id, status: 'rejected', code: 'internal', message: 'the item could not be applied' };
   }
 
   #applied(entry: Ready, results: Map<string, SyncItemResult>): void {
