@@ -107,7 +107,7 @@ describe('PgLogStore', () => {
     assert.deepEqual(await store.readTileWithInner(0, 0), { data: bytes(7), inner: undefined });
   });
 
-  it('writes a batch of more rows than one statement carries, and the widest duplicate', async () => {
+  it('writes a batch of 1,200 tiles in one call, keeping the widest of two writes of one tile', async () => {
     const store = await openStore(await newDatabase());
     const tiles = Array.from({ length: 1_200 }, (_, index) => ({
       level: 0,

@@ -4,17 +4,11 @@
 // The tables carry a `log_` prefix the application migrations never use, and the log has its
 // own pool, so an application transaction can never hold a lock the sequencer waits on.
 import pg from 'pg';
-import type { PoolClient, QueryConfig } from 'pg';
+import type { PoolClient } from 'pg';
+import { NotLeaderError } from './leadership/leader-lock.pg.ts';
 import { PENDING_SCHEMA } from './leadership/log-pending.pg.ts';
 import { LogStoreConflictError } from './log-store.port.ts';
-import type {
-  BundleWrite,
-  LogBatchWrite,
-  LogStore,
-  StoredCheckpoint,
-  StoredTile,
-  TileWrite,
-} from './log-store.port.ts';
+import type { LogBatchWrite, LogStore, StoredCheckpoint, StoredTile } from './log-store.port.ts';
 
 // Two processes opening a new database at once would race on CREATE TABLE IF NOT EXISTS (it
 // can fail on the catalogue's unique index), so the DDL runs under a fixed advisory lock.
@@ -37,52 +31,141 @@ const LATEST = {
 const AT = 'SELECT size, note FROM log_checkpoint WHERE size = $1';
 const TILE = 'SELECT data, inner_hashes FROM log_tile WHERE level = $1 AND idx = $2';
 const BUNDLE = 'SELECT data FROM log_bundle WHERE idx = $1';
-const PUT_CHECKPOINT = 'INSERT INTO log_checkpoint (size, note) VALUES ($1, $2)';
 
-// One statement per table writes a chunk and guards it. `clash` finds stored rows that neither
-// are a prefix of the new data nor have it as a prefix: a writer whose right edge is stale (a
-// second process) would rewrite leaves another writer already committed, so its checkpoint —
-// though larger — would not extend the stored tree. Nothing is written if any row clashes. The
-// upsert keeps the widest version: a narrower write that is a prefix of the stored one is a
-// no-op, and the inner hashes of a full tile stay once stored. All CTEs see one snapshot, so
-// `clash` reads the rows as they were before `put`. The rows come as a VALUES list of separate
-// parameters, which pg sends in binary: a bytea array would travel as hex text, and parsing it
+// One call of log_commit writes a whole group commit: it takes the head lock, checks that the
+// checkpoint extends the stored one, guards and upserts tiles and bundles, stores the checkpoint
+// and, for a leader (shared-log.pg.ts), records where handed-over entries landed and checks it
+// still holds the leadership. As one statement outside any transaction block it is its own
+// durable transaction: one round trip, where BEGIN, a statement per step and COMMIT took eight —
+// each a wake-up of the server and of this process, paid once per group commit.
+//
+// The head lock: EXCLUSIVE mode conflicts with itself and with every write to the table, but not
+// with plain reads. Concurrent commits (another process on this database) queue there, and the
+// size check then reads the latest committed head (a VOLATILE function takes a fresh snapshot
+// per statement under READ COMMITTED). A lock on the checkpoint table itself rather than an
+// advisory key: no second copy of the head, no key shared with unrelated code.
+//
+// `clash` finds stored rows that neither are a prefix of the new data nor have it as a prefix: a
+// writer whose right edge is stale (a second process) would rewrite leaves another writer already
+// committed, so its checkpoint — though larger — would not extend the stored tree. The upsert
+// keeps the widest version: a narrower write that is a prefix of the stored one is a no-op, and
+// the inner hashes of a full tile stay once stored. Tile and bundle data travel as one bytea each
+// (sent in binary) with offsets and lengths: a bytea[] would travel as hex text, and parsing it
 // made a 4,096-entry commit take 1.7 times as long.
-const putTilesSql = (rows: string) => `
-WITH w (level, idx, data, inner_hashes) AS (VALUES ${rows}),
-clash AS (
-  SELECT FROM log_tile s JOIN w USING (level, idx)
-  WHERE substring(s.data FROM 1 FOR octet_length(w.data))
-    <> substring(w.data FROM 1 FOR octet_length(s.data))
-), put AS (
-  INSERT INTO log_tile AS s (level, idx, data, inner_hashes)
-  SELECT level, idx, data, inner_hashes FROM w WHERE NOT EXISTS (SELECT FROM clash)
-  ON CONFLICT (level, idx) DO UPDATE
-    SET data = excluded.data, inner_hashes = coalesce(excluded.inner_hashes, s.inner_hashes)
-    WHERE octet_length(excluded.data) >= octet_length(s.data)
-)
-SELECT count(*) AS clashes FROM clash`;
-const putBundlesSql = (rows: string) => `
-WITH w (idx, data) AS (VALUES ${rows}),
-clash AS (
-  SELECT FROM log_bundle s JOIN w USING (idx)
-  WHERE substring(s.data FROM 1 FOR octet_length(w.data))
-    <> substring(w.data FROM 1 FOR octet_length(s.data))
-), put AS (
-  INSERT INTO log_bundle AS s (idx, data)
-  SELECT idx, data FROM w WHERE NOT EXISTS (SELECT FROM clash)
-  ON CONFLICT (idx) DO UPDATE SET data = excluded.data
-    WHERE octet_length(excluded.data) >= octet_length(s.data)
-)
-SELECT count(*) AS clashes FROM clash`;
+// The SQLSTATEs log_commit raises (class VL: Vigil's log, outside PostgreSQL's own classes).
+const CONFLICT_STATE = 'VL001';
+const NOT_LEADER_STATE = 'VL002';
 
-/** Most rows one upsert statement carries (4 parameters a row, far below the 65,535 limit). */
-const CHUNK_ROWS = 500;
+const COMMIT_FUNCTION = `
+CREATE OR REPLACE FUNCTION log_commit(
+  p_size bigint, p_note text,
+  t_level smallint[], t_idx bigint[], t_off int[], t_len int[], t_data bytea,
+  t_inner_off int[], t_inner_len int[], t_inner bytea,
+  b_idx bigint[], b_off int[], b_len int[], b_data bytea,
+  h_ticket uuid[], h_idx bigint[],
+  f_pid int, f_keys int[], f_channel text, f_payload text
+) RETURNS void LANGUAGE plpgsql AS $fn$
+DECLARE
+  stored bigint;
+  clashes bigint;
+  placed bigint;
+BEGIN
+  LOCK TABLE log_checkpoint IN EXCLUSIVE MODE;
+  SELECT size INTO stored FROM log_checkpoint ORDER BY size DESC LIMIT 1;
+  IF stored >= p_size THEN
+    RAISE EXCEPTION 'checkpoint % does not extend stored size %', p_size, stored
+      USING ERRCODE = '${CONFLICT_STATE}';
+  END IF;
+  WITH w AS (
+    SELECT level, idx, substring(t_data FROM off + 1 FOR len) AS data,
+      CASE WHEN ilen < 0 THEN NULL ELSE substring(t_inner FROM ioff + 1 FOR ilen) END AS inner_hashes
+    FROM unnest(t_level, t_idx, t_off, t_len, t_inner_off, t_inner_len)
+      AS u (level, idx, off, len, ioff, ilen)
+  ), clash AS (
+    SELECT FROM log_tile s JOIN w USING (level, idx)
+    WHERE substring(s.data FROM 1 FOR octet_length(w.data))
+      <> substring(w.data FROM 1 FOR octet_length(s.data))
+  ), put AS (
+    INSERT INTO log_tile AS s (level, idx, data, inner_hashes)
+    SELECT level, idx, data, inner_hashes FROM w WHERE NOT EXISTS (SELECT FROM clash)
+    ON CONFLICT (level, idx) DO UPDATE
+      SET data = excluded.data, inner_hashes = coalesce(excluded.inner_hashes, s.inner_hashes)
+      WHERE octet_length(excluded.data) >= octet_length(s.data)
+  )
+  SELECT count(*) INTO clashes FROM clash;
+  IF clashes > 0 THEN
+    RAISE EXCEPTION 'stored tiles differ from the batch: it does not extend them'
+      USING ERRCODE = '${CONFLICT_STATE}';
+  END IF;
+  WITH w AS (
+    SELECT idx, substring(b_data FROM off + 1 FOR len) AS data
+    FROM unnest(b_idx, b_off, b_len) AS u (idx, off, len)
+  ), clash AS (
+    SELECT FROM log_bundle s JOIN w USING (idx)
+    WHERE substring(s.data FROM 1 FOR octet_length(w.data))
+      <> substring(w.data FROM 1 FOR octet_length(s.data))
+  ), put AS (
+    INSERT INTO log_bundle AS s (idx, data)
+    SELECT idx, data FROM w WHERE NOT EXISTS (SELECT FROM clash)
+    ON CONFLICT (idx) DO UPDATE SET data = excluded.data
+      WHERE octet_length(excluded.data) >= octet_length(s.data)
+  )
+  SELECT count(*) INTO clashes FROM clash;
+  IF clashes > 0 THEN
+    RAISE EXCEPTION 'stored bundles differ from the batch: it does not extend them'
+      USING ERRCODE = '${CONFLICT_STATE}';
+  END IF;
+  INSERT INTO log_checkpoint (size, note) VALUES (p_size, p_note);
+  IF cardinality(h_ticket) > 0 THEN
+    UPDATE log_pending AS p SET idx = w.idx, size = p_size, sequenced_at = now()
+    FROM unnest(h_ticket, h_idx) AS w (ticket, idx)
+    WHERE p.ticket = w.ticket AND p.idx IS NULL;
+    GET DIAGNOSTICS placed = ROW_COUNT;
+    -- Only the leader writes positions, under the fence: a row already placed means a bug.
+    IF placed <> cardinality(h_ticket) THEN
+      RAISE EXCEPTION 'a handed-over entry was already sequenced';
+    END IF;
+  END IF;
+  IF f_pid IS NOT NULL THEN
+    IF NOT EXISTS (SELECT FROM pg_locks WHERE locktype = 'advisory' AND classid = f_keys[1]::oid
+        AND objid = f_keys[2]::oid AND objsubid = 2 AND pid = f_pid AND granted) THEN
+      RAISE EXCEPTION 'this server no longer leads the log' USING ERRCODE = '${NOT_LEADER_STATE}';
+    END IF;
+    -- Delivered to every listener only if this transaction commits.
+    PERFORM pg_notify(f_channel, f_payload);
+  END IF;
+END
+$fn$;`;
 
-// `($1::smallint, $2::bigint), ($3::smallint, $4::bigint)` for two rows of those casts.
-function valuesList(casts: readonly string[], rows: number): string {
-  const row = (r: number) => casts.map((cast, c) => `$${r * casts.length + c + 1}::${cast}`);
-  return Array.from({ length: rows }, (_, r) => `(${row(r).join(', ')})`).join(', ');
+const COMMIT = {
+  name: 'log-commit',
+  text: `SELECT log_commit(${Array.from({ length: 20 }, (_, i) => `$${i + 1}`).join(', ')})`,
+};
+
+/**
+ * A leader's fence: the commit fails unless the session with backend `pid` holds the advisory
+ * lock `keys` (so a leader that lost its lock cannot sequence any more), and announces
+ * `payload` on `channel` once durable.
+ */
+export interface CommitFence {
+  pid: number;
+  keys: readonly [number, number];
+  channel: string;
+  payload: string;
+}
+
+/** The rows' data as one buffer, with each row's offset and length in it (-1: no data). */
+function packed(parts: readonly (Uint8Array | undefined)[]) {
+  const offsets: number[] = [];
+  const lengths: number[] = [];
+  let at = 0;
+  for (const part of parts) {
+    offsets.push(at);
+    lengths.push(part === undefined ? -1 : part.length);
+    at += part?.length ?? 0;
+  }
+  const present = parts.filter((part) => part !== undefined);
+  return { offsets, lengths, data: Buffer.concat(present) };
 }
 
 type Row = Record<string, unknown>;
@@ -109,37 +192,36 @@ function widestByKey<T extends { data: Uint8Array }>(writes: readonly T[], key: 
   return [...widest.values()];
 }
 
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let start = 0; start < items.length; start += CHUNK_ROWS) {
-    out.push(items.slice(start, start + CHUNK_ROWS));
-  }
-  return out;
-}
-
-async function putGuarded(client: PoolClient, query: QueryConfig, what: string): Promise<void> {
-  const { rows } = await client.query<Row>(query);
-  if (Number(rows[0]?.['clashes']) > 0) {
-    throw new LogStoreConflictError(
-      `stored ${what} differ from the batch: it does not extend them`,
-    );
-  }
-}
-
-async function putTiles(client: PoolClient, tiles: readonly TileWrite[]): Promise<void> {
-  for (const chunk of chunks(widestByKey(tiles, (t) => `${t.level}/${t.index}`))) {
-    const text = putTilesSql(valuesList(['smallint', 'bigint', 'bytea', 'bytea'], chunk.length));
-    const values = chunk.flatMap((t) => [t.level, t.index, t.data, t.inner ?? null]);
-    await putGuarded(client, { text, values }, 'tiles');
-  }
-}
-
-async function putBundles(client: PoolClient, bundles: readonly BundleWrite[]): Promise<void> {
-  for (const chunk of chunks(widestByKey(bundles, (b) => String(b.index)))) {
-    const text = putBundlesSql(valuesList(['bigint', 'bytea'], chunk.length));
-    const values = chunk.flatMap((b) => [b.index, b.data]);
-    await putGuarded(client, { text, values }, 'bundles');
-  }
+/** log_commit's parameters for `batch`, in order. */
+function commitValues(batch: LogBatchWrite, fence: CommitFence | undefined): unknown[] {
+  const tiles = widestByKey(batch.tiles, (t) => `${t.level}/${t.index}`);
+  const bundles = widestByKey(batch.bundles, (b) => String(b.index));
+  const tileData = packed(tiles.map((t) => t.data));
+  const inner = packed(tiles.map((t) => t.inner));
+  const bundleData = packed(bundles.map((b) => b.data));
+  const handed = batch.handed ?? [];
+  return [
+    batch.checkpoint.size,
+    batch.checkpoint.note,
+    tiles.map((t) => t.level),
+    tiles.map((t) => t.index),
+    tileData.offsets,
+    tileData.lengths,
+    tileData.data,
+    inner.offsets,
+    inner.lengths,
+    inner.data,
+    bundles.map((b) => b.index),
+    bundleData.offsets,
+    bundleData.lengths,
+    bundleData.data,
+    handed.map((h) => h.ticket),
+    handed.map((h) => h.index),
+    fence?.pid ?? null,
+    fence === undefined ? null : [...fence.keys],
+    fence?.channel ?? null,
+    fence?.payload ?? null,
+  ];
 }
 
 /** The log store in the PostgreSQL database at a postgres:// URL (tables created on open). */
@@ -162,7 +244,7 @@ export class PgLogStore implements LogStore {
       await store.#checkDurable();
       await store.#transaction(async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK.toString()]);
-        await client.query(SCHEMA + PENDING_SCHEMA);
+        await client.query(SCHEMA + PENDING_SCHEMA + COMMIT_FUNCTION);
       });
     } catch (error) {
       await store.close();
@@ -212,41 +294,22 @@ export class PgLogStore implements LogStore {
     return toBytes((await this.#pool.query<Row>(query)).rows[0]?.['data']);
   }
 
-  async commitBatch(batch: LogBatchWrite): Promise<void> {
-    if ((batch.handed?.length ?? 0) > 0) {
-      throw new Error('handed-over entries are committed by the leader (commitBatchWith)');
+  /**
+   * Writes `batch` durably in one statement; with a `fence`, only while that leader holds the
+   * lock (NotLeaderError otherwise). LogStoreConflictError if it does not extend the stored log.
+   */
+  async commitBatch(batch: LogBatchWrite, fence?: CommitFence): Promise<void> {
+    if ((batch.handed?.length ?? 0) > 0 && fence === undefined) {
+      throw new Error('handed-over entries are committed by the leader, under its fence');
     }
-    await this.commitBatchWith(batch, () => Promise.resolve());
-  }
-
-  /** commitBatch, with `also` run last inside the same transaction (the leader's bookkeeping). */
-  async commitBatchWith(
-    batch: LogBatchWrite,
-    also: (client: PoolClient) => Promise<void>,
-  ): Promise<void> {
-    const { size, note } = batch.checkpoint;
-    await this.#transaction(async (client) => {
-      // The head lock: EXCLUSIVE mode conflicts with itself and with every write to the table,
-      // but not with plain reads. Concurrent commits (another process on this database) queue
-      // here, and the size check below then reads the latest committed head (READ COMMITTED
-      // takes a fresh snapshot per statement). A lock on the checkpoint table itself rather than
-      // an advisory key: no second copy of the head, no key shared with unrelated code.
-      await client.query('LOCK TABLE log_checkpoint IN EXCLUSIVE MODE');
-      const latest = toCheckpoint((await client.query<Row>(LATEST)).rows[0]);
-      if (latest !== undefined && latest.size >= size) {
-        throw new LogStoreConflictError(
-          `checkpoint ${size} does not extend stored size ${latest.size}`,
-        );
-      }
-      await putTiles(client, batch.tiles);
-      await putBundles(client, batch.bundles);
-      await client.query({
-        name: 'log-put-checkpoint',
-        text: PUT_CHECKPOINT,
-        values: [size, note],
-      });
-      await also(client);
-    });
+    try {
+      await this.#pool.query({ ...COMMIT, values: commitValues(batch, fence) });
+    } catch (error) {
+      const state = (error as { code?: unknown }).code;
+      if (state === CONFLICT_STATE) throw new LogStoreConflictError((error as Error).message);
+      if (state === NOT_LEADER_STATE) throw new NotLeaderError();
+      throw error;
+    }
   }
 
   async #transaction(work: (client: PoolClient) => Promise<void>): Promise<void> {

@@ -3,8 +3,6 @@
 // kill -9 of the process (the kernel closes the socket) — so another server can take over
 // within its retry interval. The same connection LISTENs for the log's notifications.
 import pg from 'pg';
-import type { StoredCheckpoint } from '../log-store.port.ts';
-import { CHECKPOINT_CHANNEL } from './log-pending.pg.ts';
 
 // Two int4 keys ("vigi", "lead"): pg_locks then shows them as classid/objid with objsubid 2.
 const LOCK_KEYS = [0x76_69_67_69, 0x6c_65_61_64] as const;
@@ -83,27 +81,6 @@ export class LeaderLock {
     this.#held = false;
     await this.#client.end().catch(() => undefined);
   }
-}
-
-/**
- * Inside a commit transaction on another connection: fails unless the session with backend
- * `pid` still holds the leadership, so a leader that lost its lock cannot sequence any more.
- * The same statement queues the announcement of `checkpoint` to every server (PostgreSQL
- * delivers it only if the transaction commits): one round trip for both.
- */
-export async function assertStillLeader(
-  client: pg.ClientBase,
-  pid: number,
-  checkpoint: StoredCheckpoint,
-): Promise<void> {
-  const { rows } = await client.query<{ held: boolean }>({
-    name: 'log-leader-fence',
-    text: `SELECT EXISTS (SELECT FROM pg_locks WHERE locktype = 'advisory' AND classid = $1
-      AND objid = $2 AND objsubid = 2 AND pid = $3 AND granted) AS held,
-      pg_notify('${CHECKPOINT_CHANNEL}', $4) AS announced`,
-    values: [...LOCK_KEYS, pid, JSON.stringify(checkpoint)],
-  });
-  if (rows[0]?.held !== true) throw new NotLeaderError();
 }
 
 /** This process lost the log's leadership before its batch committed. */

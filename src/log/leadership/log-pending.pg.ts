@@ -4,8 +4,8 @@
 // that same transaction, writes where each landed and announces the new checkpoint. A row thus
 // says "sequenced at index i" only once the log holding it is durable, and a row nobody has
 // sequenced yet survives any crash until the next leader takes it.
-import type { ClientBase, Pool } from 'pg';
-import type { HandedEntry, HandedPosition, StoredCheckpoint } from '../log-store.port.ts';
+import type { Pool } from 'pg';
+import type { HandedEntry, StoredCheckpoint } from '../log-store.port.ts';
 
 /** Created with the log's tables (log-store.pg.ts), under the same schema lock. */
 export const PENDING_SCHEMA = `
@@ -49,24 +49,6 @@ export async function takeWaiting(pool: Pool, max: number): Promise<HandedEntry[
       entry: new Uint8Array(entry.buffer, entry.byteOffset, entry.byteLength),
     };
   });
-}
-
-/** Inside the leader's commit transaction: records where the handed entries landed. */
-export async function recordSequenced(
-  client: ClientBase,
-  handed: readonly HandedPosition[],
-  size: number,
-): Promise<void> {
-  if (handed.length === 0) return;
-  const { rowCount } = await client.query({
-    name: 'log-record-sequenced',
-    text: `UPDATE log_pending AS p SET idx = w.idx, size = $3, sequenced_at = now()
-      FROM unnest($1::uuid[], $2::bigint[]) AS w (ticket, idx)
-      WHERE p.ticket = w.ticket AND p.idx IS NULL`,
-    values: [handed.map((h) => h.ticket), handed.map((h) => h.index), size],
-  });
-  // Only this leader writes positions, under the fence: a row already placed means a bug.
-  if (rowCount !== handed.length) throw new Error('a handed-over entry was already sequenced');
 }
 
 /** Where each of `tickets` was sequenced, for those that have been. */

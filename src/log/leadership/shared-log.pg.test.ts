@@ -13,7 +13,8 @@ import { LogReader } from '../log-reader.ts';
 import { PgLogStore } from '../log-store.pg.ts';
 import type { StoredCheckpoint } from '../log-store.port.ts';
 import type { AppendReceipt } from '../sequencer.ts';
-import { LEADER_LOCK_KEYS, NotLeaderError, assertStillLeader } from './leader-lock.pg.ts';
+import { CHECKPOINT_CHANNEL } from './log-pending.pg.ts';
+import { LEADER_LOCK_KEYS, NotLeaderError } from './leader-lock.pg.ts';
 import { SharedLog } from './shared-log.pg.ts';
 
 const signer = parseSignerKey(generateSignerKey('test.example/log').signerKey);
@@ -165,17 +166,31 @@ describe('SharedLog: one leader among several servers on PostgreSQL', () => {
     await assertInLog(one.reader, receipts);
   });
 
-  it('fences commits: a session that does not hold the lock cannot pass the leader check', async () => {
+  it('fences commits: a batch committed for a session that does not hold the lock is refused and writes nothing', async () => {
     const url = await databases.newDatabase();
     const one = await join(url);
+    await one.log.append(utf8('first'));
     assert.equal(one.log.leading, true);
     const other = new pg.Client({ connectionString: url });
     await other.connect();
     const { rows } = await other.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-    await assert.rejects(
-      assertStillLeader(other, Number(rows[0]?.pid), one.log.checkpoint),
-      NotLeaderError,
-    );
+    const before = await one.store.latestCheckpoint();
+    const checkpoint = { size: 2, note: 'a checkpoint the fence must stop' };
+    const fence = (pid: number) => ({
+      pid,
+      keys: LEADER_LOCK_KEYS,
+      channel: CHECKPOINT_CHANNEL,
+      payload: JSON.stringify(checkpoint),
+    });
+    const batch = {
+      tiles: [{ level: 0, index: 5, data: new Uint8Array(64) }],
+      bundles: [],
+      checkpoint,
+    };
+    await assert.rejects(one.store.commitBatch(batch, fence(Number(rows[0]?.pid))), NotLeaderError);
     await other.end();
+    assert.deepEqual(await one.store.latestCheckpoint(), before);
+    assert.equal(await one.store.checkpointAt(2), undefined);
+    assert.equal(await one.store.readTile(0, 5), undefined);
   });
 });

@@ -14,7 +14,7 @@ import { MAX_ENTRY_BYTES, Sequencer } from '../sequencer.ts';
 import type { AppendReceipt, LogAppender, SequencerInbox } from '../sequencer.ts';
 import { LogError } from '../log-error.ts';
 import { HandOver } from './hand-over.ts';
-import { LeaderLock, assertStillLeader } from './leader-lock.pg.ts';
+import { LEADER_LOCK_KEYS, LeaderLock } from './leader-lock.pg.ts';
 import * as pending from './log-pending.pg.ts';
 
 /** How to open the shared log. */
@@ -42,9 +42,11 @@ function fencedStore(store: PgLogStore, leaderPid: number): LogStore {
     readTileWithInner: (level, index) => store.readTileWithInner(level, index),
     readBundle: (index) => store.readBundle(index),
     commitBatch: (batch: LogBatchWrite) =>
-      store.commitBatchWith(batch, async (client) => {
-        await pending.recordSequenced(client, batch.handed ?? [], batch.checkpoint.size);
-        await assertStillLeader(client, leaderPid, batch.checkpoint);
+      store.commitBatch(batch, {
+        pid: leaderPid,
+        keys: LEADER_LOCK_KEYS,
+        channel: pending.CHECKPOINT_CHANNEL,
+        payload: JSON.stringify(batch.checkpoint),
       }),
     close: () => store.close(),
   };
