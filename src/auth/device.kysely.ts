@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { perTickLoader } from '../store/per-tick-loader.ts';
 import type { Database } from '../store/schema.ts';
 import type { DeviceOwner, DeviceRepository, StoredDevice } from './device.repository.ts';
 import { isStaffRole } from './roles.ts';
@@ -23,6 +24,11 @@ interface DeviceRow {
   revoked_at: string | null;
 }
 
+interface FoundDevice {
+  device: StoredDevice;
+  owner: DeviceOwner;
+}
+
 function toDevice(row: DeviceRow): StoredDevice {
   return {
     id: row.id,
@@ -38,6 +44,9 @@ function toDevice(row: DeviceRow): StoredDevice {
 /** Device repository in portable Kysely (SQLite and PostgreSQL alike). */
 export class KyselyDeviceRepository implements DeviceRepository {
   readonly #db: Kysely<Database>;
+
+  // Every request of a device authenticates by its token: those arriving together share a query.
+  readonly #byDigest = perTickLoader((digests: readonly string[]) => this.#findByDigests(digests));
 
   constructor(db: Kysely<Database>) {
     this.#db = db;
@@ -58,10 +67,13 @@ export class KyselyDeviceRepository implements DeviceRepository {
       .execute();
   }
 
-  async findByDigest(
-    tokenSha256: string,
-  ): Promise<{ device: StoredDevice; owner: DeviceOwner } | undefined> {
-    const row = await this.#db
+  findByDigest(tokenSha256: string): Promise<FoundDevice | undefined> {
+    return this.#byDigest.load(tokenSha256);
+  }
+
+  /** The devices holding any of `digests` (with their owners), by digest: one query. */
+  async #findByDigests(digests: readonly string[]): Promise<Map<string, FoundDevice>> {
+    const rows = await this.#db
       .selectFrom('device')
       .innerJoin('staff_user', 'staff_user.id', 'device.user_id')
       .select(DEVICE_COLUMNS)
@@ -70,17 +82,21 @@ export class KyselyDeviceRepository implements DeviceRepository {
         'staff_user.role as owner_role',
         'staff_user.disabled_at as owner_disabled_at',
       ])
-      .where('device.token_sha256', '=', tokenSha256)
-      .executeTakeFirst();
-    // A row whose owner's role is not a staff role (written by another version) grants nothing.
-    if (row === undefined || !isStaffRole(row.owner_role)) return undefined;
-    const owner: DeviceOwner = {
-      id: row.user_id,
-      name: row.owner_name,
-      role: row.owner_role,
-      disabledAt: row.owner_disabled_at,
-    };
-    return { device: toDevice(row), owner };
+      .where('device.token_sha256', 'in', digests)
+      .execute();
+    const found = new Map<string, FoundDevice>();
+    for (const row of rows) {
+      // A row whose owner's role is not a staff role (written by another version) grants nothing.
+      if (!isStaffRole(row.owner_role)) continue;
+      const owner: DeviceOwner = {
+        id: row.user_id,
+        name: row.owner_name,
+        role: row.owner_role,
+        disabledAt: row.owner_disabled_at,
+      };
+      found.set(row.token_sha256, { device: toDevice(row), owner });
+    }
+    return found;
   }
 
   async findById(id: string): Promise<StoredDevice | undefined> {

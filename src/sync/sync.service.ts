@@ -8,14 +8,15 @@
 // (capture-rounds.ts).
 import type { Kysely } from 'kysely';
 import { DomainError } from '../errors/domain-error.ts';
-import { isErrorCode } from '../errors/error-catalogue.ts';
-import type { ErrorCode } from '../errors/error-catalogue.ts';
 import { insertSeals } from '../seal/seal.kysely.ts';
 import { GroupCommit } from '../store/group-commit.ts';
 import { insertRows } from '../store/insert-rows.ts';
+import { perTickLoader } from '../store/per-tick-loader.ts';
 import type { Database } from '../store/schema.ts';
 import { captureRounds } from './capture-rounds.ts';
 import { captureSignatureMessage } from './capture-signature.ts';
+import { answerForFailure, answerForKnown } from './sync-answers.ts';
+import type { StoredAnswer, SyncItemResult } from './sync-answers.ts';
 import { writeGrouped } from './write-grouped.ts';
 import type {
   CaptureContext,
@@ -24,10 +25,7 @@ import type {
   SyncItem,
 } from './capture-handler.ts';
 
-/** The answer for one item. */
-export type SyncItemResult =
-  | { id: string; status: 'applied' | 'duplicate'; logIndex: number }
-  | { id: string; status: 'rejected'; code: ErrorCode; message: string };
+export type { SyncItemResult } from './sync-answers.ts';
 
 /** Checks a device's signatures: one answer per signed message, in order. */
 export interface DeviceSignatureVerifier {
@@ -65,8 +63,6 @@ const PREPARES_ON_CONFLICT = 3;
 /** Most items one group commit writes. */
 const MAX_GROUP_ITEMS = 2_000;
 
-const ID_CHUNK = 500;
-
 /** Signatures checked per call: a worker's answer arrives after a few milliseconds. */
 const VERIFY_CHUNK = 50;
 
@@ -77,6 +73,8 @@ export class SyncService {
   // the next one: one durable commit then serves many small requests (a device syncing one
   // passage at a time) instead of one fsync each.
   readonly #groups: GroupCommit<Ready>;
+  // Every batch first looks its ids up: the batches of requests arriving together share a query.
+  readonly #known = perTickLoader((ids: readonly string[]) => this.#findKnown(ids));
 
   constructor(deps: SyncServiceDeps) {
     this.#deps = deps;
@@ -98,7 +96,7 @@ export class SyncService {
       seen.add(item.id);
       const stored = known.get(item.id);
       if (stored === undefined) fresh.push(item);
-      else results.set(item.id, this.#answerForKnown(item.id, stored, context.deviceId));
+      else results.set(item.id, answerForKnown(item.id, stored, context.deviceId));
     }
     // Nearly always one round: only an item touching a record that an earlier item of the batch
     // touched waits for the rounds before it to be written.
@@ -147,41 +145,28 @@ export class SyncService {
     return items.filter((item) => {
       const stored = known.get(item.id);
       if (stored === undefined) return true;
-      results.set(item.id, this.#answerForKnown(item.id, stored, context.deviceId));
+      results.set(item.id, answerForKnown(item.id, stored, context.deviceId));
       return false;
     });
   }
 
-  async #knownItems(
-    ids: readonly string[],
-  ): Promise<Map<string, { device: string; result: string }>> {
-    const known = new Map<string, { device: string; result: string }>();
-    for (let start = 0; start < ids.length; start += ID_CHUNK) {
-      const rows = await this.#deps.db
-        .selectFrom('sync_item')
-        .select(['id', 'device_id', 'result'])
-        .where('id', 'in', ids.slice(start, start + ID_CHUNK))
-        .execute();
-      for (const row of rows) known.set(row.id, { device: row.device_id, result: row.result });
-    }
+  async #knownItems(ids: readonly string[]): Promise<Map<string, StoredAnswer>> {
+    const answers = await this.#known.loadMany(ids);
+    const known = new Map<string, StoredAnswer>();
+    answers.forEach((answer, index) => {
+      if (answer instanceof Error) throw answer;
+      if (answer !== undefined) known.set(ids[index] ?? '', answer);
+    });
     return known;
   }
 
-  #answerForKnown(
-    id: string,
-    stored: { device: string; result: string },
-    deviceId: string,
-  ): SyncItemResult {
-    if (stored.device !== deviceId) {
-      return {
-        id,
-        status: 'rejected',
-        code: 'conflict',
-        message: 'this id was used by another device',
-      };
-    }
-    const logIndex = (JSON.parse(stored.result) as { logIndex: number }).logIndex;
-    return { id, status: 'duplicate', logIndex };
+  async #findKnown(ids: readonly string[]): Promise<Map<string, StoredAnswer>> {
+    const rows = await this.#deps.db
+      .selectFrom('sync_item')
+      .select(['id', 'device_id', 'result'])
+      .where('id', 'in', ids)
+      .execute();
+    return new Map(rows.map((row) => [row.id, { device: row.device_id, result: row.result }]));
   }
 
   // Signatures are checked a chunk at a time (on a worker thread when the chunk is large), and
@@ -245,7 +230,13 @@ export class SyncService {
     // looked it up (a batch sent twice at once): its answer stands, not this preparation's.
     const known = await this.#knownItems(failed.map((f) => f.item.id));
     for (const { item, error } of failed) {
-      results.set(item.id, this.#failure(item.id, error, known.get(item.id), context.deviceId));
+      results.set(
+        item.id,
+        answerForFailure(item.id, error, known.get(item.id), {
+          deviceId: context.deviceId,
+          onError: this.#deps.onError,
+        }),
+      );
     }
     return settled.filter((ready) => ready !== undefined);
   }
@@ -296,7 +287,13 @@ export class SyncService {
         if (again !== undefined) await this.#writeOne(again, context, results, preparesLeft - 1);
         return;
       }
-      results.set(entry.item.id, this.#failure(entry.item.id, error, known, context.deviceId));
+      results.set(
+        entry.item.id,
+        answerForFailure(entry.item.id, error, known, {
+          deviceId: context.deviceId,
+          onError: this.#deps.onError,
+        }),
+      );
     }
   }
 
@@ -311,25 +308,15 @@ export class SyncService {
       // The request that moved the record may have applied this very item (a batch sent twice
       // at once): then its answer stands, not the refusal of preparing it a second time.
       const known = (await this.#knownItems([entry.item.id])).get(entry.item.id);
-      results.set(entry.item.id, this.#failure(entry.item.id, error, known, context.deviceId));
+      results.set(
+        entry.item.id,
+        answerForFailure(entry.item.id, error, known, {
+          deviceId: context.deviceId,
+          onError: this.#deps.onError,
+        }),
+      );
       return undefined;
     }
-  }
-
-  /** The answer for an item whose write failed: the stored answer if it is stored after all. */
-  #failure(
-    id: string,
-    error: unknown,
-    known: { device: string; result: string } | undefined,
-    deviceId: string,
-  ): SyncItemResult {
-    if (known !== undefined) return this.#answerForKnown(id, known, deviceId);
-    if (!(error instanceof DomainError)) this.#deps.onError?.(error);
-    else {
-      const code: unknown = error.code;
-      if (isErrorCode(code)) return { id, status: 'rejected', code, message: error.message };
-    }
-    return { id, status: 'rejected', code: 'internal', message: 'the item could not be applied' };
   }
 
   #applied(entry: Ready, results: Map<string, SyncItemResult>): void {
