@@ -36,6 +36,7 @@ describe('TileIntegrator', () => {
     assert.deepEqual(result.root, EMPTY_ROOT);
     assert.deepEqual(result.tiles, []);
     assert.deepEqual(result.bundles, []);
+    assert.deepEqual(rootOfRightEdge([]), EMPTY_ROOT);
   });
 
   it('produces the RFC 6962 root for every size whatever the batching', () => {
@@ -47,6 +48,32 @@ describe('TileIntegrator', () => {
         assert.equal(toHex(root), toHex(rootOfLeafHashes(leaves)));
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('keeps the root of every intermediate size, across tiles and a resume from a snapshot', () => {
+    const leaves = Array.from({ length: 8 * 300 }, (_, i) => hashLeaf(entry(i)));
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 1, maxLength: 8 }),
+        fc.nat(),
+        (batches, resumeAt) => {
+          let integrator = new TileIntegrator();
+          const resumeAfter = resumeAt % batches.length;
+          for (const [position, count] of batches.entries()) {
+            const from = integrator.size;
+            const result = integrator.integrate(
+              Array.from({ length: count }, (_, i) => entry(from + i)),
+            );
+            const reference = rootOfLeafHashes(leaves.slice(0, result.size));
+            assert.equal(toHex(result.root), toHex(reference));
+            const { partialTiles } = integrator.snapshot();
+            assert.equal(toHex(rootOfRightEdge(partialTiles)), toHex(reference));
+            if (position === resumeAfter) integrator = new TileIntegrator(integrator.snapshot());
+          }
+        },
+      ),
+      { numRuns: 50 },
     );
   });
 

@@ -86,16 +86,54 @@ export function rootOfRightEdge(partialTiles: readonly (readonly Uint8Array[])[]
   return root;
 }
 
+/** A perfect subtree inside a partial tile: how many of the tile's hashes it spans, and its MTH. */
+interface Run {
+  width: number;
+  hash: Uint8Array;
+}
+
+/**
+ * Adds `hash` to the perfect runs of a partial tile, largest first, as a binary counter adds one:
+ * two runs of one width merge into one of twice the width. The runs are then exactly those of
+ * rootOfRightEdge, kept up to date at the cost of one hash per merge instead of rehashing the
+ * whole partial tile (up to 255 hashes per level) at every group commit.
+ */
+function addToRuns(runs: Run[], hash: Uint8Array): void {
+  let run: Run = { width: 1, hash };
+  for (let last = runs.at(-1); last?.width === run.width; last = runs.at(-1)) {
+    runs.pop();
+    run = { width: run.width * 2, hash: hashChildren(last.hash, run.hash) };
+  }
+  runs.push(run);
+}
+
 /** Extends a tree batch by batch, producing the tiles, bundles and root of each new size. */
 export class TileIntegrator {
   #size: number;
   readonly #tiles: Uint8Array[][];
+  /** #runs[L]: the perfect runs of #tiles[L], largest first. */
+  readonly #runs: Run[][];
   #bundle: Uint8Array[];
 
   constructor(state: IntegratorState = { size: 0, partialTiles: [], partialBundle: [] }) {
     this.#size = state.size;
     this.#tiles = state.partialTiles.map((tile) => [...tile]);
+    this.#runs = state.partialTiles.map((tile) => {
+      const runs: Run[] = [];
+      for (const hash of tile) addToRuns(runs, hash);
+      return runs;
+    });
     this.#bundle = [...state.partialBundle];
+  }
+
+  /** Root of the tree integrated so far: its runs folded from the right, top level first. */
+  #root(): Uint8Array {
+    const subtrees = [...this.#runs].reverse().flat();
+    let root = subtrees.pop()?.hash;
+    if (root === undefined) return EMPTY_ROOT;
+    for (let i = subtrees.length - 1; i >= 0; i--)
+      root = hashChildren(itemAt(subtrees, i).hash, root);
+    return root;
   }
 
   /** Number of entries integrated so far. */
@@ -139,7 +177,7 @@ export class TileIntegrator {
     }
     return {
       size: this.#size,
-      root: rootOfRightEdge(this.#tiles),
+      root: this.#root(),
       tiles: [...tiles.values()],
       bundles: [...bundles.values()],
     };
@@ -154,6 +192,7 @@ export class TileIntegrator {
   ): void {
     const row = (this.#tiles[level] ??= []);
     row.push(hash);
+    addToRuns((this.#runs[level] ??= []), hash);
     out.touched.add(level);
     if (row.length < TILE_WIDTH) return;
     const index = Math.floor(this.#size / TILE_WIDTH ** (level + 1)) - 1;
@@ -161,6 +200,7 @@ export class TileIntegrator {
     const inner = concatBytes(...rows.slice(INNER_FROM_SUBLEVEL, -1).flat());
     out.tiles.set(`${level}/${index}`, { level, index, data: concatBytes(...row), inner });
     this.#tiles[level] = [];
+    this.#runs[level] = [];
     this.#push(level + 1, itemAt(itemAt(rows, rows.length - 1), 0), out);
   }
 }
