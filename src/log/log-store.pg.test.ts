@@ -134,6 +134,33 @@ describe('PgLogStore', () => {
     await admin.end();
     await assert.rejects(PgLogStore.open(url), /synchronous_commit=off/);
   });
+
+  it('stores tiles and bundles uncompressed, also in a database created before that setting', async () => {
+    const url = await newDatabase();
+    await openStore(url);
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    const storage = async () =>
+      (
+        await admin.query<{ column: string; storage: string }>(
+          `SELECT attrelid::regclass || '.' || attname AS column, attstorage AS storage
+           FROM pg_attribute WHERE attrelid IN ('log_tile'::regclass, 'log_bundle'::regclass)
+             AND attname IN ('data', 'inner_hashes') ORDER BY 1`,
+        )
+      ).rows;
+    const external = [
+      { column: 'log_bundle.data', storage: 'e' },
+      { column: 'log_tile.data', storage: 'e' },
+      { column: 'log_tile.inner_hashes', storage: 'e' },
+    ];
+    assert.deepEqual(await storage(), external);
+    // A log created by an earlier version has the default (compressed) storage: reopening fixes it.
+    await admin.query('ALTER TABLE log_bundle ALTER COLUMN data SET STORAGE EXTENDED');
+    await admin.query('ALTER TABLE log_tile ALTER COLUMN data SET STORAGE EXTENDED');
+    await openStore(url);
+    assert.deepEqual(await storage(), external);
+    await admin.end();
+  });
 });
 
 describe('openLogStore', () => {

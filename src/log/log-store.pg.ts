@@ -12,6 +12,9 @@ import type { LogBatchWrite, LogStore, StoredCheckpoint, StoredTile } from './lo
 
 // Two processes opening a new database at once would race on CREATE TABLE IF NOT EXISTS (it
 // can fail on the catalogue's unique index), so the DDL runs under a fixed advisory lock.
+// Tiles and bundles are stored uncompressed (STORAGE EXTERNAL): every group commit rewrites the
+// partial bundle (up to 256 entries) and tile, and PostgreSQL's default compressed every version
+// again — hashes do not compress at all. A log created before this setting gets it on open.
 const SCHEMA_LOCK = 0x76_69_67_69_6c_6c_6f_67n; // "vigillog"
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS log_tile (
@@ -21,7 +24,15 @@ CREATE TABLE IF NOT EXISTS log_tile (
 CREATE TABLE IF NOT EXISTS log_bundle (idx bigint PRIMARY KEY, data bytea NOT NULL);
 CREATE TABLE IF NOT EXISTS log_checkpoint (
   size bigint PRIMARY KEY, note text NOT NULL, created_at timestamptz NOT NULL DEFAULT now()
-);`;
+);
+DO $$ BEGIN
+  IF EXISTS (SELECT FROM pg_attribute WHERE attrelid = 'log_bundle'::regclass
+      AND attname = 'data' AND attstorage <> 'e') THEN
+    ALTER TABLE log_bundle ALTER COLUMN data SET STORAGE EXTERNAL;
+    ALTER TABLE log_tile ALTER COLUMN data SET STORAGE EXTERNAL,
+      ALTER COLUMN inner_hashes SET STORAGE EXTERNAL;
+  END IF;
+END $$;`;
 
 // Named statements are parsed once per pooled connection.
 const LATEST = {
