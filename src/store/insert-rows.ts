@@ -136,12 +136,15 @@ function unnestStatements(
   options: InsertOptions,
 ): CompiledQuery[] {
   const { table, columns, values, types } = data;
-  const arrays = types.map((type, c) => `$${String(c + 1)}::${type}[]`).join(', ');
-  let text = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) select * from unnest(${arrays})`;
+  const elements = columns.map((_, c) => `json_array_elements_text($${String(c + 1)}::json)`);
+  const casts = columns.map((column, c) => `r.${quote(column)}::${types[c] ?? 'text'}`);
+  let text = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) select ${casts.join(', ')} from rows from (${elements.join(', ')}) as r (${columns.map(quote).join(', ')})`;
   text += endingOf(options);
   const statements: CompiledQuery[] = [];
   for (let start = 0; start < rowCount(data); start += MAX_ARRAY_ROWS) {
-    const parameters = values.map((column) => column.slice(start, start + MAX_ARRAY_ROWS));
+    const parameters = values.map((column) =>
+      JSON.stringify(column.slice(start, start + MAX_ARRAY_ROWS)),
+    );
     statements.push(CompiledQuery.raw(text, parameters));
   }
   return statements;
