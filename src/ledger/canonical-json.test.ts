@@ -25,6 +25,23 @@ describe('canonical JSON (RFC 8785)', () => {
     );
   });
 
+  it('sorts small and large objects alike, whatever order their keys come in', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.string({ unit: 'binary', maxLength: 4 }), { maxLength: 40 }),
+        (keys) => {
+          const value = Object.fromEntries(keys.map((key, i) => [key, i]));
+          assert.equal(canonicalJson(value), canonicalize(value));
+        },
+      ),
+      { numRuns: 500 },
+    );
+    const reversed = Object.fromEntries(
+      Array.from({ length: 30 }, (_, i) => [`k${String(29 - i).padStart(2, '0')}`, i]),
+    );
+    assert.equal(canonicalJson(reversed), canonicalize(reversed));
+  });
+
   it('prints numbers as ECMAScript does (the RFC 8785 examples)', () => {
     assert.equal(
       canonicalJson([Number('333333333.33333329'), 1e30, 4.5, 2e-3, 0.000001, 1e-7, -0]),

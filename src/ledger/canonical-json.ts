@@ -5,6 +5,8 @@
 // `canonicalize` does the same and is the oracle of the tests; this one is written out because
 // it runs two to three times per capture on the sync path, where it measured twice as fast.
 
+import { itemAt } from './checked.ts';
+
 /** A value the scheme cannot encode (lone surrogate, NaN, infinity, bigint, function, cycle). */
 export class CanonicalJsonError extends TypeError {}
 
@@ -14,6 +16,25 @@ const MAX_DEPTH = 256;
 function encodeString(text: string): string {
   if (!text.isWellFormed()) throw new CanonicalJsonError('a string holds a lone surrogate');
   return JSON.stringify(text);
+}
+
+/** Up to this many keys are sorted in place by insertion; more go to Array.prototype.sort. */
+const INSERTION_SORT_MAX = 16;
+
+/**
+ * Sorts `keys` in place by UTF-16 code units, as sort() without a comparator does. A record's
+ * objects have a handful of keys each, and sort() allocated a work area for every one of them:
+ * about a seventh of all the memory the sync path allocated, and so of its garbage collections.
+ */
+function sortKeys(keys: string[]): string[] {
+  if (keys.length > INSERTION_SORT_MAX) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = itemAt(keys, i);
+    let j = i - 1;
+    for (; j >= 0 && itemAt(keys, j) > key; j--) keys[j + 1] = itemAt(keys, j);
+    keys[j + 1] = key;
+  }
+  return keys;
 }
 
 function hasToJson(value: object): value is { toJSON: () => unknown } {
@@ -52,7 +73,7 @@ function encode(value: unknown, depth: number): string {
   }
   const record = value as Record<string, unknown>;
   let text = '{';
-  for (const key of Object.keys(record).sort()) {
+  for (const key of sortKeys(Object.keys(record))) {
     const item = record[key];
     // As JSON.stringify does: an undefined property is absent.
     if (item === undefined) continue;
