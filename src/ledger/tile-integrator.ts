@@ -65,27 +65,6 @@ export function hashPerfectRun(hashes: readonly Uint8Array[]): Uint8Array {
   return itemAt(itemAt(rows, rows.length - 1), 0);
 }
 
-/**
- * Root of a tree given its right edge: each partial tile of width w splits into perfect runs by
- * the binary digits of w, highest level first; the root folds those subtrees from the right.
- */
-export function rootOfRightEdge(partialTiles: readonly (readonly Uint8Array[])[]): Uint8Array {
-  const subtrees: Uint8Array[] = [];
-  for (const hashes of [...partialTiles].reverse()) {
-    let start = 0;
-    for (let run = TILE_WIDTH / 2; run >= 1; run /= 2) {
-      if (hashes.length - start >= run) {
-        subtrees.push(hashPerfectRun(hashes.slice(start, start + run)));
-        start += run;
-      }
-    }
-  }
-  let root = subtrees.pop();
-  if (root === undefined) return EMPTY_ROOT;
-  for (let i = subtrees.length - 1; i >= 0; i--) root = hashChildren(itemAt(subtrees, i), root);
-  return root;
-}
-
 /** A perfect subtree inside a partial tile: how many of the tile's hashes it spans, and its MTH. */
 interface Run {
   width: number;
@@ -94,9 +73,9 @@ interface Run {
 
 /**
  * Adds `hash` to the perfect runs of a partial tile, largest first, as a binary counter adds one:
- * two runs of one width merge into one of twice the width. The runs are then exactly those of
- * rootOfRightEdge, kept up to date at the cost of one hash per merge instead of rehashing the
- * whole partial tile (up to 255 hashes per level) at every group commit.
+ * two runs of one width merge into one of twice the width. The runs are then the tile's perfect
+ * subtrees by the binary digits of its width (RFC 9162 §2.1.1), kept up to date at the cost of
+ * one hash per merge instead of rehashing the partial tile (up to 255 hashes) at every commit.
  */
 function addToRuns(runs: Run[], hash: Uint8Array): void {
   let run: Run = { width: 1, hash };
@@ -105,6 +84,32 @@ function addToRuns(runs: Run[], hash: Uint8Array): void {
     run = { width: run.width * 2, hash: hashChildren(last.hash, run.hash) };
   }
   runs.push(run);
+}
+
+/** The perfect runs of a partial tile, largest first. */
+function runsOf(tile: readonly Uint8Array[]): Run[] {
+  const runs: Run[] = [];
+  for (const hash of tile) addToRuns(runs, hash);
+  return runs;
+}
+
+/** Root of a tree from the runs of its partial tiles (runsByLevel[L]): folded from the right. */
+function rootOfRuns(runsByLevel: readonly (readonly Run[])[]): Uint8Array {
+  const subtrees = [...runsByLevel].reverse().flat();
+  let root = subtrees.pop()?.hash;
+  if (root === undefined) return EMPTY_ROOT;
+  for (let i = subtrees.length - 1; i >= 0; i--) {
+    root = hashChildren(itemAt(subtrees, i).hash, root);
+  }
+  return root;
+}
+
+/**
+ * Root of a tree given its right edge: each partial tile of width w splits into perfect runs by
+ * the binary digits of w, highest level first; the root folds those subtrees from the right.
+ */
+export function rootOfRightEdge(partialTiles: readonly (readonly Uint8Array[])[]): Uint8Array {
+  return rootOfRuns(partialTiles.map(runsOf));
 }
 
 /** Extends a tree batch by batch, producing the tiles, bundles and root of each new size. */
@@ -118,22 +123,8 @@ export class TileIntegrator {
   constructor(state: IntegratorState = { size: 0, partialTiles: [], partialBundle: [] }) {
     this.#size = state.size;
     this.#tiles = state.partialTiles.map((tile) => [...tile]);
-    this.#runs = state.partialTiles.map((tile) => {
-      const runs: Run[] = [];
-      for (const hash of tile) addToRuns(runs, hash);
-      return runs;
-    });
+    this.#runs = state.partialTiles.map(runsOf);
     this.#bundle = [...state.partialBundle];
-  }
-
-  /** Root of the tree integrated so far: its runs folded from the right, top level first. */
-  #root(): Uint8Array {
-    const subtrees = [...this.#runs].reverse().flat();
-    let root = subtrees.pop()?.hash;
-    if (root === undefined) return EMPTY_ROOT;
-    for (let i = subtrees.length - 1; i >= 0; i--)
-      root = hashChildren(itemAt(subtrees, i).hash, root);
-    return root;
   }
 
   /** Number of entries integrated so far. */
@@ -177,7 +168,7 @@ export class TileIntegrator {
     }
     return {
       size: this.#size,
-      root: this.#root(),
+      root: rootOfRuns(this.#runs),
       tiles: [...tiles.values()],
       bundles: [...bundles.values()],
     };
