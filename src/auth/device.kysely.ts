@@ -1,7 +1,12 @@
 import type { Kysely } from 'kysely';
 import { perTickLoader } from '../store/per-tick-loader.ts';
 import type { Database } from '../store/schema.ts';
-import type { DeviceOwner, DeviceRepository, StoredDevice } from './device.repository.ts';
+import type {
+  DeviceOwner,
+  DeviceRepository,
+  DeviceWithOwner,
+  StoredDevice,
+} from './device.repository.ts';
 import { isStaffRole } from './roles.ts';
 
 const DEVICE_COLUMNS = [
@@ -22,11 +27,6 @@ interface DeviceRow {
   token_sha256: string;
   created_at: string;
   revoked_at: string | null;
-}
-
-interface FoundDevice {
-  device: StoredDevice;
-  owner: DeviceOwner;
 }
 
 function toDevice(row: DeviceRow): StoredDevice {
@@ -67,12 +67,12 @@ export class KyselyDeviceRepository implements DeviceRepository {
       .execute();
   }
 
-  findByDigest(tokenSha256: string): Promise<FoundDevice | undefined> {
+  findByDigest(tokenSha256: string): Promise<DeviceWithOwner | undefined> {
     return this.#byDigest.load(tokenSha256);
   }
 
   /** The devices holding any of `digests` (with their owners), by digest: one query. */
-  async #findByDigests(digests: readonly string[]): Promise<Map<string, FoundDevice>> {
+  async #findByDigests(digests: readonly string[]): Promise<Map<string, DeviceWithOwner>> {
     const rows = await this.#db
       .selectFrom('device')
       .innerJoin('staff_user', 'staff_user.id', 'device.user_id')
@@ -84,7 +84,7 @@ export class KyselyDeviceRepository implements DeviceRepository {
       ])
       .where('device.token_sha256', 'in', digests)
       .execute();
-    const found = new Map<string, FoundDevice>();
+    const found = new Map<string, DeviceWithOwner>();
     for (const row of rows) {
       // A row whose owner's role is not a staff role (written by another version) grants nothing.
       if (!isStaffRole(row.owner_role)) continue;

@@ -20,13 +20,17 @@ export interface DeviceOwner {
   disabledAt: string | null;
 }
 
+/** A device found by its token, with its owner. */
+export interface DeviceWithOwner {
+  device: StoredDevice;
+  owner: DeviceOwner;
+}
+
 /** Port for device storage. */
 export interface DeviceRepository {
   insert(device: StoredDevice): Promise<void>;
   /** The device whose token has `tokenSha256`, with its owner. */
-  findByDigest(
-    tokenSha256: string,
-  ): Promise<{ device: StoredDevice; owner: DeviceOwner } | undefined>;
+  findByDigest(tokenSha256: string): Promise<DeviceWithOwner | undefined>;
   findById(id: string): Promise<StoredDevice | undefined>;
   /**
    * Revokes device `id` at `at` unless already revoked; resolves to its revocation time (the
